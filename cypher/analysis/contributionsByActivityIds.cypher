@@ -1,0 +1,13 @@
+// The reverse: the Aichi Targets each of a batch of activities serves, and how.
+UNWIND $ids AS id
+MATCH (a:Activity {id: id})
+CALL (a) {
+  MATCH path = (a)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t:AichiTarget)
+  RETURN path, t, via
+  ORDER BY t.number, length(path), via.id
+}
+WITH id, {{contribution}}
+RETURN id, properties(a) AS activity, properties(t) AS target, properties(via) AS via,
+  [n IN nodes(path) | n.id] AS nodeIds,
+  [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
+  coalesce(objectivePlan, supportedPlan) AS plan, programme, species

@@ -1,0 +1,16 @@
+// Activities serving each of a batch of Aichi Targets: directly (0 hops before SERVES) or through one
+// objective, programme or initiative (1 hop), at most $limit per target.
+UNWIND $ids AS id
+MATCH (t:AichiTarget {id: id})
+CALL (t) {
+  MATCH path = (a:Activity)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t)
+  WHERE $status IS NULL OR a.status = $status
+  RETURN path, a, via
+  ORDER BY a.id, length(path), via.id
+  LIMIT $limit
+}
+WITH id, {{contribution}}
+RETURN id, properties(a) AS activity, properties(t) AS target, properties(via) AS via,
+  [n IN nodes(path) | n.id] AS nodeIds,
+  [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
+  coalesce(objectivePlan, supportedPlan) AS plan, programme, species

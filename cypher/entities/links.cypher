@@ -1,0 +1,14 @@
+// The relationships of a batch of entities (one direction or both, some types or all, to one kind or
+// any), with the entity at the other end; at most $limit per entity, in a stable order.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH (n)-[r]-(m:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND ($kind IS NULL OR m.kind = $kind)
+    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
+  RETURN r, m
+  ORDER BY type(r), m.id
+  LIMIT $limit
+}
+RETURN id, type(r) AS type, startNode(r).id AS from, endNode(r).id AS to, properties(r) AS rel, properties(m) AS node

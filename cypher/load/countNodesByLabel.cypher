@@ -1,0 +1,3 @@
+MATCH (n:Entity)
+RETURN n.kind AS label, count(*) AS count
+ORDER BY label

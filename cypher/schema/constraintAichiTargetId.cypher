@@ -1,0 +1,1 @@
+CREATE CONSTRAINT aichi_target_id IF NOT EXISTS FOR (n:AichiTarget) REQUIRE n.id IS UNIQUE

@@ -1,0 +1,1 @@
+CREATE CONSTRAINT gbf_target_id IF NOT EXISTS FOR (n:GbfTarget) REQUIRE n.id IS UNIQUE

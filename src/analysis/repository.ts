@@ -1,0 +1,46 @@
+/** Which activities serve which Aichi (and, through the bridge, GBF) targets: one round trip per batch. */
+import neo4j from 'neo4j-driver';
+import type { Database, QueryStats } from '../db/database.js';
+import type { EntityRow, RelationshipRow } from '../entities/rows.js';
+
+export interface ContributionRow {
+  activity: EntityRow;
+  target: EntityRow;
+  via: EntityRow;
+  steps: RelationshipRow[];
+  plan: EntityRow | null;
+  programme: EntityRow | null;
+  species: EntityRow[];
+}
+
+export interface BridgeRow {
+  target: EntityRow;
+  bridge: RelationshipRow;
+}
+
+type Row = ContributionRow & { id: string };
+
+const groupById = <T extends { id: string }>(rows: T[]) => {
+  const map = new Map<string, T[]>();
+  for (const row of rows) map.set(row.id, [...(map.get(row.id) ?? []), row]);
+  return map;
+};
+
+export class AnalysisRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly stats?: QueryStats,
+  ) {}
+
+  async contributionsByTargets(ids: readonly string[], status: string | null, limit: number): Promise<Map<string, ContributionRow[]>> {
+    return groupById(await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, limit: neo4j.int(limit) }, this.stats));
+  }
+
+  async contributionsByActivities(ids: readonly string[]): Promise<Map<string, ContributionRow[]>> {
+    return groupById(await this.db.read<Row>('analysis/contributionsByActivityIds', { ids }, this.stats));
+  }
+
+  async bridgesByGbfTargets(ids: readonly string[]): Promise<Map<string, BridgeRow[]>> {
+    return groupById(await this.db.read<BridgeRow & { id: string }>('analysis/bridgesByGbfIds', { ids }, this.stats));
+  }
+}

@@ -1,0 +1,152 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, whatever the working directory. */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export type LoadOnStart = 'auto' | 'always' | 'never';
+
+export interface LocalNeo4jSettings {
+  /** 0 = any free port. */
+  port: number;
+  dataDir: string;
+  cacheDir: string;
+  heap: string;
+  pagecacheMb: number;
+  java: string;
+  mvn: string;
+}
+
+export interface Config {
+  host: string;
+  port: number;
+  production: boolean;
+  /** Unset: the start command runs the local embedded Neo4j. */
+  neo4jUri: string | undefined;
+  neo4jUser: string | undefined;
+  neo4jPassword: string | undefined;
+  neo4jDatabase: string;
+  local: LocalNeo4jSettings;
+  loadOnStart: LoadOnStart;
+  corsOrigins: string[];
+  introspection: boolean;
+  limits: {
+    maxPageSize: number;
+    maxDepth: number;
+    maxCost: number;
+    maxAliases: number;
+    maxTokens: number;
+    maxDirectives: number;
+    bodyLimitBytes: number;
+    queryTimeoutMs: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws a ConfigError listing every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^-?\d+$/.test(raw)) {
+      problems.push(`${name} must be an integer, got "${raw}"`);
+      return fallback;
+    }
+    const value = Number(raw);
+    if (value < min || value > max) {
+      problems.push(`${name} must be between ${min} and ${max}, got ${value}`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (/^(true|1|yes|on)$/i.test(raw)) return true;
+    if (/^(false|0|no|off)$/i.test(raw)) return false;
+    problems.push(`${name} must be true or false, got "${raw}"`);
+    return fallback;
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if ((values as readonly string[]).includes(raw)) return raw as T;
+    problems.push(`${name} must be one of ${values.join(', ')}, got "${raw}"`);
+    return fallback;
+  };
+  const dir = (name: string, fallback: string) => path.resolve(PROJECT_ROOT, read(name) ?? fallback);
+
+  const neo4jUri = read('NEO4J_URI');
+  if (neo4jUri !== undefined && !/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s/]+/.test(neo4jUri)) {
+    problems.push(`NEO4J_URI must look like bolt://host:7687 or neo4j://host:7687, got "${neo4jUri}"`);
+  }
+  const neo4jUser = read('NEO4J_USER');
+  const neo4jPassword = read('NEO4J_PASSWORD');
+  if ((neo4jUser === undefined) !== (neo4jPassword === undefined)) {
+    problems.push('NEO4J_USER and NEO4J_PASSWORD must be set together (or both left unset for no authentication)');
+  }
+  const database = read('NEO4J_DATABASE') ?? 'neo4j';
+  if (!/^[A-Za-z][A-Za-z0-9.-]{2,62}$/.test(database)) {
+    problems.push(`NEO4J_DATABASE is not a valid database name: "${database}"`);
+  }
+  const heap = read('NEO4J_LOCAL_HEAP') ?? '1g';
+  if (!/^\d+[mMgG]$/.test(heap)) problems.push(`NEO4J_LOCAL_HEAP must look like 512m or 1g, got "${heap}"`);
+
+  const corsOrigins = (read('CORS_ORIGINS') ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  for (const origin of corsOrigins) {
+    if (!/^https?:\/\/[^\s/]+$/.test(origin)) {
+      problems.push(`CORS_ORIGINS entries must be origins like https://portal.example.org (no path), got "${origin}"`);
+    }
+  }
+  const production = (read('NODE_ENV') ?? 'development') === 'production';
+
+  const config: Config = {
+    host: read('HOST') ?? '127.0.0.1',
+    port: integer('PORT', 4000, 0, 65535),
+    production,
+    neo4jUri,
+    neo4jUser,
+    neo4jPassword,
+    neo4jDatabase: database,
+    local: {
+      port: integer('NEO4J_LOCAL_PORT', 0, 0, 65535),
+      dataDir: dir('NEO4J_LOCAL_DATA', '.neo4j-data'),
+      cacheDir: dir('NEO4J_LOCAL_CACHE', '.cache/neo4j'),
+      heap,
+      pagecacheMb: integer('NEO4J_LOCAL_PAGECACHE_MB', 128, 16, 65536),
+      java: read('NEO4J_LOCAL_JAVA') ?? (read('JAVA_HOME') ? path.join(read('JAVA_HOME')!, 'bin', 'java') : 'java'),
+      mvn: read('NEO4J_LOCAL_MVN') ?? 'mvn',
+    },
+    loadOnStart: oneOf('LOAD_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
+    corsOrigins,
+    introspection: boolean('GRAPHQL_INTROSPECTION', true),
+    limits: {
+      maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
+      maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 50),
+      maxCost: integer('GRAPHQL_MAX_COST', 20000, 100, 10_000_000),
+      maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
+      maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
+      maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
+      bodyLimitBytes: integer('BODY_LIMIT_BYTES', 100_000, 1000, 10_000_000),
+      queryTimeoutMs: integer('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+    },
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

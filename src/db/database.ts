@@ -1,0 +1,138 @@
+/**
+ * The one place that talks to the Neo4j driver. Reads run in read transactions (a write inside one is
+ * refused by Neo4j); every call is one round trip, counted per request so tests can bound them.
+ */
+import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { cypher } from './cypher.js';
+
+export interface DatabaseSettings {
+  uri: string;
+  user?: string;
+  password?: string;
+  database: string;
+  queryTimeoutMs: number;
+}
+
+export type Params = Record<string, unknown>;
+
+/** Raised when Neo4j cannot be reached; the API answers SERVICE_UNAVAILABLE (HTTP 503). */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('The graph database is unavailable', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
+
+export function isUnavailable(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.ClientError.Cluster'));
+}
+
+/** Counts round trips and database time for one request (or one test). */
+export class QueryStats {
+  roundTrips = 0;
+  dbMillis = 0;
+  readonly statements: string[] = [];
+}
+
+export class Database {
+  readonly driver: Driver;
+
+  constructor(readonly settings: DatabaseSettings) {
+    this.driver = neo4j.driver(
+      settings.uri,
+      settings.user !== undefined ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined,
+      {
+        disableLosslessIntegers: true,
+        // Fail fast when Neo4j is down instead of queueing requests for minutes.
+        connectionAcquisitionTimeout: 5_000,
+        connectionTimeout: 3_000,
+        maxTransactionRetryTime: 2_000,
+        maxConnectionPoolSize: 50,
+        userAgent: 'convention-cooperation-graph',
+      },
+    );
+  }
+
+  /** Runs cypher/<name>.cypher in a read transaction and returns its records as plain objects. */
+  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, stats?: QueryStats): Promise<T[]> {
+    const result = await this.run<T>('READ', name, params, stats);
+    return result.records.map((r) => r.toObject());
+  }
+
+  /** Runs cypher/<name>.cypher in a write transaction (loading only; the API never calls it). */
+  async write<T extends RecordShape = RecordShape>(name: string, params: Params = {}, stats?: QueryStats): Promise<T[]> {
+    const result = await this.run<T>('WRITE', name, params, stats);
+    return result.records.map((r) => r.toObject());
+  }
+
+  private async run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    params: Params,
+    stats?: QueryStats,
+  ): Promise<QueryResult<T>> {
+    const started = performance.now();
+    try {
+      const session = this.driver.session({
+        database: this.settings.database,
+        defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+      });
+      try {
+        const work = (tx: { run: (q: string, p: Params) => Promise<QueryResult<T>> }) => tx.run(cypher(name), params);
+        const config = { timeout: this.settings.queryTimeoutMs };
+        return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      } finally {
+        await session.close();
+      }
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    } finally {
+      if (stats) {
+        stats.roundTrips += 1;
+        stats.dbMillis += performance.now() - started;
+        stats.statements.push(name);
+      }
+    }
+  }
+
+  /**
+   * Runs several statements in ONE write transaction: either all of them take effect or none does, so a
+   * load killed half-way leaves the previous graph as it was. Not retried: loading is not idempotent mid-way.
+   */
+  async inWriteTransaction<R>(work: (run: (name: string, params?: Params) => Promise<RecordShape[]>) => Promise<R>): Promise<R> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.WRITE });
+    const tx = session.beginTransaction();
+    try {
+      const result = await work(async (name, params = {}) => {
+        const res = await tx.run(cypher(name), params);
+        return res.records.map((r) => r.toObject());
+      });
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** True when Neo4j answers a trivial query. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.read('health/ping');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

@@ -1,0 +1,89 @@
+/** Entities and their relationships: each function is one Cypher round trip for a whole batch. */
+import neo4j from 'neo4j-driver';
+import type { Database, QueryStats } from '../db/database.js';
+import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
+
+/** List filters, in the data's own vocabulary (kebab-case values, readable keys); null = not asked. */
+export interface EntityFilter {
+  status?: string | null;
+  theme?: string | null;
+  body?: string | null;
+  rank?: string | null;
+  subtype?: string | null;
+  year?: number | null;
+  convention?: string | null;
+  parent?: string | null;
+  taxon?: string | null;
+  target?: string | null;
+}
+
+const FILTER_KEYS = ['status', 'theme', 'body', 'rank', 'subtype', 'year', 'convention', 'parent', 'taxon', 'target'] as const;
+
+function filterParams(filter: EntityFilter): Record<string, unknown> {
+  return Object.fromEntries(FILTER_KEYS.map((k) => [k, k === 'year' && filter.year != null ? neo4j.int(filter.year) : (filter[k] ?? null)]));
+}
+
+export class EntityRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly stats?: QueryStats,
+  ) {}
+
+  async dataVersion(): Promise<string | null> {
+    const [row] = await this.db.read<{ dataHash: string | null }>('about/dataVersion', {}, this.stats);
+    return row?.dataHash ?? null;
+  }
+
+  async byIds(ids: readonly string[]): Promise<Map<string, EntityRow>> {
+    const rows = await this.db.read<{ node: EntityRow }>('entities/byIds', { ids }, this.stats);
+    return new Map(rows.map((r) => [r.node.id, r.node]));
+  }
+
+  /** Links of many entities in one round trip, grouped by entity key. */
+  async links(
+    ids: readonly string[],
+    direction: 'OUT' | 'IN' | 'BOTH',
+    types: readonly string[] | null,
+    kind: string | null,
+    limit: number,
+  ): Promise<Map<string, LinkRow[]>> {
+    const rows = await this.db.read<{ id: string; type: string; from: string; to: string; rel: RelationshipRow['rel']; node: EntityRow }>(
+      'entities/links',
+      { ids, direction, types, kind, limit: neo4j.int(limit) },
+      this.stats,
+    );
+    const byId = new Map<string, LinkRow[]>();
+    for (const r of rows) {
+      const list = byId.get(r.id) ?? [];
+      list.push({ node: r.node, relationship: { type: r.type, from: r.from, to: r.to, rel: r.rel }, direction: r.from === r.id ? 'OUT' : 'IN' });
+      byId.set(r.id, list);
+    }
+    return byId;
+  }
+
+  /** One page (limit rows) of a kind after a keyset, in key or name order. */
+  async page(kind: string, filter: EntityFilter, order: 'KEY' | 'NAME', after: { key: string; name?: string } | null, limit: number) {
+    const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
+    const rows = await this.db.read<{ node: EntityRow }>(
+      statement,
+      { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) },
+      this.stats,
+    );
+    return rows.map((r) => r.node);
+  }
+
+  async count(kind: string, filter: EntityFilter): Promise<number> {
+    const [row] = await this.db.read<{ total: number }>('entities/count', { kind, ...filterParams(filter) }, this.stats);
+    return row?.total ?? 0;
+  }
+
+  /** For each "<doc>#<locator>" citation: the entities and relationships citing it. */
+  async citing(citations: readonly string[]) {
+    const rows = await this.db.read<{
+      citation: string;
+      entities: EntityRow[];
+      relationships: { type: string; from: string; to: string; rel: RelationshipRow['rel']; fromNode: EntityRow; toNode: EntityRow }[];
+    }>('entities/citing', { citations }, this.stats);
+    return new Map(rows.map((r) => [r.citation, r]));
+  }
+}

@@ -1,0 +1,82 @@
+/**
+ * Errors the API returns. Known errors carry a stable extensions.code; anything unexpected is logged with
+ * the request id and masked as INTERNAL_SERVER_ERROR, so no Cypher, stack or internal message leaks.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { RequestContext } from './context.js';
+import { DatabaseUnavailableError } from './db/database.js';
+
+export function badUserInput(argument: string, message: string): GraphQLError {
+  return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
+}
+
+export function notFound(argument: string, value: string): GraphQLError {
+  return new GraphQLError(`${argument}: nothing has the id "${value}"`, { extensions: { code: 'NOT_FOUND', argument } });
+}
+
+/** Codes Apollo or we give to errors whose message is safe to show. */
+const SAFE_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'SERVICE_UNAVAILABLE',
+  'QUERY_REFUSED',
+]);
+
+const UNAVAILABLE_MESSAGE = 'The graph database is unavailable; retry shortly';
+
+function isUnexpected(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) return false;
+  const code = (error as GraphQLError).extensions?.code;
+  // graphql-armor and validation rules raise GraphQLErrors without a code: safe (they describe the query).
+  if (original instanceof GraphQLError && code === undefined && (error as GraphQLError).path === undefined) return false;
+  return !(typeof code === 'string' && SAFE_CODES.has(code));
+}
+
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DatabaseUnavailableError) {
+    return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
+  if (isUnexpected(error)) {
+    return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  const code = formatted.extensions?.code ?? 'QUERY_REFUSED';
+  const { stacktrace: _drop, ...extensions } = { ...formatted.extensions, code } as Record<string, unknown>;
+  return { ...formatted, extensions };
+}
+
+/** Logs unexpected errors with the request id, answers 503 when Neo4j is down, adds the request id to errors. */
+export const errorsPlugin: ApolloServerPlugin<RequestContext> = {
+  async requestDidStart() {
+    return {
+      async didEncounterErrors({ errors, contextValue, response }) {
+        for (const error of errors) {
+          const original = unwrapResolverError(error);
+          if (original instanceof DatabaseUnavailableError) {
+            if (response.http) response.http.status = 503;
+          } else if (isUnexpected(error)) {
+            console.error(`[${contextValue.requestId}] unexpected error`, original);
+          }
+        }
+      },
+      async willSendResponse({ response, contextValue }) {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors;
+        if (!errors) return;
+        response.body.singleResult.errors = errors.map((e) => ({
+          ...e,
+          extensions: { ...e.extensions, requestId: contextValue.requestId },
+        }));
+      },
+    };
+  },
+};

@@ -1,0 +1,47 @@
+/** The researchers' reads: paths, neighbourhoods, synergies and search, each one round trip. */
+import neo4j from 'neo4j-driver';
+import type { Database, QueryStats } from '../db/database.js';
+import type { EntityRow, RelationshipRow } from '../entities/rows.js';
+
+export interface PathRow {
+  nodes: EntityRow[];
+  steps: RelationshipRow[];
+}
+
+export interface ReachRow {
+  node: EntityRow;
+  conventions: string[];
+  rel: RelationshipRow;
+}
+
+export class ExploreRepository {
+  constructor(
+    private readonly db: Database,
+    private readonly stats?: QueryStats,
+  ) {}
+
+  shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<PathRow[]> {
+    return this.db.read<PathRow>('explore/shortestPaths', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(limit) }, this.stats);
+  }
+
+  async neighbourhood(id: string, depth: number, types: string[] | null, limit: number) {
+    const [row] = await this.db.read<{ centre: EntityRow; nodes: EntityRow[]; relationships: RelationshipRow[] }>(
+      'explore/neighbourhood',
+      { id, depth: neo4j.int(depth), types, limit: neo4j.int(limit) },
+      this.stats,
+    );
+    return row;
+  }
+
+  targetSynergies(target: string | null) {
+    return this.db.read<{ target: EntityRow; reaches: ReachRow[] }>('explore/targetSynergies', { target }, this.stats);
+  }
+
+  speciesSynergies(taxon: string | null) {
+    return this.db.read<{ taxon: EntityRow; reaches: ReachRow[] }>('explore/speciesSynergies', { taxon }, this.stats);
+  }
+
+  search(text: string, kinds: string[] | null, limit: number) {
+    return this.db.read<{ node: EntityRow; score: number }>('explore/search', { text, kinds, limit: neo4j.int(limit) }, this.stats);
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm start`: configuration, Neo4j (NEO4J_URI, or the local embedded one), loading the curated data when
+ * needed, then the API; a graceful stop on SIGINT/SIGTERM (drain HTTP, close the driver, stop Neo4j).
+ */
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { Database } from './db/database.js';
+import { loadOnStart } from './ingest/loadOnStart.js';
+import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/localNeo4j.js';
+import { createServer } from './server.js';
+
+const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
+
+async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await db.ping())) {
+    if (Date.now() > deadline) {
+      throw new Error(`Neo4j at ${db.settings.uri} did not answer within ${timeoutMs / 1000} s. Check NEO4J_URI and credentials.`);
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
+async function main(config: Config): Promise<void> {
+  let local: LocalNeo4j | undefined;
+  let uri = config.neo4jUri;
+  if (uri === undefined) {
+    local = await startLocalNeo4j(config.local);
+    uri = local.boltUrl;
+  }
+  const db = new Database({
+    uri,
+    user: config.neo4jUser,
+    password: config.neo4jPassword,
+    database: config.neo4jDatabase,
+    queryTimeoutMs: config.limits.queryTimeoutMs,
+  });
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: shutting down`);
+    await server?.stop().catch((e) => log(`HTTP drain failed: ${e}`));
+    await db.close().catch(() => undefined);
+    await local?.stop();
+    process.exit(0);
+  };
+  let server: Awaited<ReturnType<typeof createServer>> | undefined;
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await waitForNeo4j(db, 60_000);
+  await loadOnStart(db, config.loadOnStart, log);
+  server = await createServer(config, db);
+  const url = await server.listen();
+  log(`ready: GraphQL at ${url}/graphql, schema at ${url}/schema.graphql, health at ${url}/healthz and ${url}/readyz`);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}
+main(config).catch((error) => {
+  process.stderr.write(`${error instanceof LocalNeo4jError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

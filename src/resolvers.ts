@@ -1,0 +1,29 @@
+/** All resolvers, merged from each domain (two levels: type, then field). */
+import { aboutResolvers } from './about/resolvers.js';
+import { analysisResolvers } from './analysis/resolvers.js';
+import { entityResolvers } from './entities/resolvers.js';
+import { viewResolvers } from './entities/views.js';
+import { exploreResolvers } from './explore/resolvers.js';
+
+type ResolverMap = Record<string, Record<string, unknown>>;
+
+function merge(...maps: ResolverMap[]): ResolverMap {
+  const merged: ResolverMap = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      for (const field of Object.keys(fields)) {
+        if (merged[type]?.[field] !== undefined) throw new Error(`Two resolvers for ${type}.${field}`);
+      }
+      merged[type] = { ...merged[type], ...fields };
+    }
+  }
+  return merged;
+}
+
+export const resolvers = merge(
+  aboutResolvers as ResolverMap,
+  entityResolvers() as ResolverMap,
+  viewResolvers as unknown as ResolverMap,
+  analysisResolvers as unknown as ResolverMap,
+  exploreResolvers as unknown as ResolverMap,
+);

@@ -1,0 +1,124 @@
+/**
+ * HTTP wiring: Express 5 + Apollo Server 5, health and readiness, the SDL, CORS, limits, error masking.
+ */
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { Config } from './config.js';
+import { createContext, type RequestContext } from './context.js';
+import type { Database } from './db/database.js';
+import { formatError, errorsPlugin } from './errors.js';
+import { resolvers } from './resolvers.js';
+import { typeDefs } from './schema.js';
+
+export interface ApiServer {
+  app: express.Express;
+  apollo: ApolloServer<RequestContext>;
+  httpServer: http.Server;
+  /** Listens and resolves with the base URL. */
+  listen(): Promise<string>;
+  /** Drains HTTP; the caller then closes the database. */
+  stop(): Promise<void>;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+export async function createServer(config: Config, db: Database, extraPlugins: ApolloServerPlugin<RequestContext>[] = []): Promise<ApiServer> {
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<RequestContext>({
+    typeDefs,
+    resolvers,
+    introspection: config.introspection,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorsPlugin, ...extraPlugins],
+  });
+  await apollo.start();
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const given = req.get('x-request-id');
+    const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('x-request-id', requestId);
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const ready = await db.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', neo4j: ready ? 'up' : 'unreachable' });
+  });
+  app.get('/schema.graphql', (_req, res) => {
+    res.type('text/plain; charset=utf-8').send(typeDefs);
+  });
+
+  const corsOptions: cors.CorsOptions = {
+    // Only the configured origins get CORS headers; others are not refused here but browsers block them.
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    methods: ['GET', 'POST', 'OPTIONS'],
+    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-request-id', 'x-timing'],
+    exposedHeaders: ['x-request-id', 'server-timing'],
+    maxAge: 600,
+  };
+  app.use(
+    '/graphql',
+    cors(corsOptions),
+    express.json({ limit: config.limits.bodyLimitBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ res }) => createContext(db, config, String(res.locals.requestId)),
+    }),
+  );
+
+  app.use((req: Request, res: Response) => {
+    res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+  });
+  // Body parser and other middleware errors: JSON with a stable code, never a stack trace.
+  app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = error.status ?? 500;
+    const code =
+      error.type === 'entity.too.large'
+        ? 'PAYLOAD_TOO_LARGE'
+        : error.type === 'entity.parse.failed'
+          ? 'BAD_REQUEST'
+          : status >= 500
+            ? 'INTERNAL_SERVER_ERROR'
+            : 'BAD_REQUEST';
+    const message =
+      code === 'PAYLOAD_TOO_LARGE'
+        ? `Request body larger than ${config.limits.bodyLimitBytes} bytes`
+        : code === 'BAD_REQUEST'
+          ? 'Malformed request body: expected JSON'
+          : 'Internal server error';
+    if (status >= 500) console.error(`[${res.locals.requestId}]`, error);
+    res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
+  });
+
+  return {
+    app,
+    apollo,
+    httpServer,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          const address = httpServer.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          resolve(`http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`);
+        });
+      }),
+    stop: async () => {
+      await apollo.stop(); // drains the HTTP server through the plugin
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

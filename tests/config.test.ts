@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.js';
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('configuration from the environment', () => {
+  it('has sensible defaults: local Neo4j, loopback, port 4000', () => {
+    const config = loadConfig({});
+    expect(config.neo4jUri).toBeUndefined();
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(4000);
+    expect(config.neo4jDatabase).toBe('neo4j');
+    expect(config.local.port).toBe(0);
+    expect(config.loadOnStart).toBe('auto');
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('reads every documented variable', () => {
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j://db.example:7687',
+      NEO4J_USER: 'reader',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_DATABASE: 'graph',
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      CORS_ORIGINS: 'https://a.example, https://b.example:8443',
+      MAX_PAGE_SIZE: '50',
+      LOAD_ON_START: 'never',
+    });
+    expect(config).toMatchObject({
+      neo4jUri: 'neo4j://db.example:7687',
+      neo4jUser: 'reader',
+      neo4jPassword: 'secret',
+      neo4jDatabase: 'graph',
+      port: 8080,
+      host: '0.0.0.0',
+      corsOrigins: ['https://a.example', 'https://b.example:8443'],
+      loadOnStart: 'never',
+    });
+    expect(config.limits.maxPageSize).toBe(50);
+  });
+
+  it('names each bad variable, all at once', () => {
+    const problems = problemsOf({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOAD_ON_START: 'sometimes', MAX_PAGE_SIZE: '0' });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT must be an integer, got "eighty"/);
+    expect(problems.join('\n')).toMatch(/NEO4J_URI must look like bolt:\/\//);
+    expect(problems.join('\n')).toMatch(/LOAD_ON_START must be one of auto, always, never/);
+    expect(problems.join('\n')).toMatch(/MAX_PAGE_SIZE must be between 1 and 1000/);
+  });
+
+  it('refuses a user without a password, a port out of range, a bad CORS origin', () => {
+    expect(problemsOf({ NEO4J_USER: 'neo4j' })[0]).toMatch(/NEO4J_USER and NEO4J_PASSWORD must be set together/);
+    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/PORT must be between 0 and 65535, got 70000/);
+    expect(problemsOf({ CORS_ORIGINS: 'https://ok.example,not a url' })[0]).toMatch(/CORS_ORIGINS .* got "not a url"/);
+    expect(problemsOf({ NEO4J_LOCAL_HEAP: 'lots' })[0]).toMatch(/NEO4J_LOCAL_HEAP/);
+  });
+});

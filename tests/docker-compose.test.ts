@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import YAML from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+
+// No Docker engine runs on our machines: the file is checked for what it promises, not run.
+const compose = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8'));
+
+describe('docker-compose.yml', () => {
+  it('runs Neo4j 5.26 community with a volume, loopback ports and a healthcheck', () => {
+    const neo4j = compose.services.neo4j;
+    expect(neo4j.image).toBe('neo4j:5.26-community');
+    expect(neo4j.ports).toContain('127.0.0.1:7687:7687');
+    expect(neo4j.volumes).toContain('neo4j-data:/data');
+    expect(Object.keys(compose.volumes)).toContain('neo4j-data');
+    expect(neo4j.healthcheck.test.join(' ')).toMatch(/cypher-shell .*RETURN 1/);
+    expect(neo4j.healthcheck.retries).toBeGreaterThan(0);
+  });
+
+  it('builds the API from the repository and starts it once Neo4j is healthy, wired to it', () => {
+    const api = compose.services.api;
+    expect(api.build).toBe('.');
+    expect(fs.existsSync(path.join(PROJECT_ROOT, 'Dockerfile'))).toBe(true);
+    expect(api.depends_on.neo4j.condition).toBe('service_healthy');
+    expect(api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
+    expect(api.environment.HOST).toBe('0.0.0.0');
+    expect(api.ports).toContain(`127.0.0.1:${api.environment.PORT}:4000`);
+    // The same password reaches both services.
+    expect(api.environment.NEO4J_PASSWORD).toBe(compose.services.neo4j.environment.NEO4J_AUTH.replace('neo4j/', ''));
+  });
+
+  it('has a Dockerfile that copies everything the API reads at run time', () => {
+    const dockerfile = fs.readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+    for (const folder of ['src', 'schema', 'cypher', 'data']) expect(dockerfile).toMatch(new RegExp(`COPY ${folder} `));
+    expect(dockerfile).toMatch(/FROM node:20/);
+  });
+});

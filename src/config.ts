@@ -28,6 +28,8 @@ export interface Config {
   neo4jDatabase: string;
   local: LocalNeo4jSettings;
   loadOnStart: LoadOnStart;
+  /** Folder of the curated data files. */
+  dataDir: string;
   corsOrigins: string[];
   introspection: boolean;
   limits: {
@@ -134,6 +136,7 @@ export function loadConfig(env: Env = process.env): Config {
       mvn: read('NEO4J_LOCAL_MVN') ?? 'mvn',
     },
     loadOnStart: oneOf('LOAD_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
+    dataDir: dir('DATA_DIR', 'data'),
     corsOrigins,
     introspection: boolean('GRAPHQL_INTROSPECTION', true),
     limits: {

@@ -49,7 +49,7 @@ async function main(config: Config): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   await waitForNeo4j(db, 60_000);
-  await loadOnStart(db, config.loadOnStart, log);
+  await loadOnStart(db, config.dataDir, config.loadOnStart, log);
   server = await createServer(config, db);
   const url = await server.listen();
   log(`ready: GraphQL at ${url}/graphql, schema at ${url}/schema.graphql, health at ${url}/healthz and ${url}/readyz`);

@@ -7,7 +7,6 @@ import { loadConfig } from '../config.js';
 import { Database } from '../db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/localNeo4j.js';
 import { loadGraph } from './load.js';
-import { DATA_DIR } from './loadOnStart.js';
 import { formatReport } from './report.js';
 import { readGraph, ValidationError } from './validate.js';
 
@@ -20,9 +19,10 @@ for (const arg of args) {
 }
 const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
 
+const config = loadConfig();
 let graph;
 try {
-  graph = readGraph(DATA_DIR);
+  graph = readGraph(config.dataDir);
 } catch (error) {
   if (error instanceof ValidationError) {
     process.stderr.write(`${error.message}\n`);
@@ -33,7 +33,6 @@ try {
 log(`data/ is valid: ${graph.nodes.length} entries, ${graph.relationships.length} links`);
 if (args.has('--check')) process.exit(0);
 
-const config = loadConfig();
 let local: LocalNeo4j | undefined;
 if (config.neo4jUri === undefined) local = await startLocalNeo4j(config.local);
 const db = new Database({

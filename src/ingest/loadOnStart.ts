@@ -1,19 +1,16 @@
-import path from 'node:path';
-import { PROJECT_ROOT, type LoadOnStart } from '../config.js';
+import type { LoadOnStart } from '../config.js';
 import type { Database } from '../db/database.js';
 import { formatReport } from './report.js';
 import { loadGraph } from './load.js';
 import { readGraph } from './validate.js';
 
-export const DATA_DIR = path.join(PROJECT_ROOT, 'data');
-
 /**
  * At start: `auto` loads when the graph is empty or data/ changed (the loader compares the data hash),
  * `always` reloads, `never` serves whatever the graph holds. Invalid data stops the start with every problem listed.
  */
-export async function loadOnStart(db: Database, mode: LoadOnStart, log: (line: string) => void): Promise<void> {
+export async function loadOnStart(db: Database, dataDir: string, mode: LoadOnStart, log: (line: string) => void): Promise<void> {
   if (mode === 'never') return;
-  const graph = readGraph(DATA_DIR);
+  const graph = readGraph(dataDir);
   const report = await loadGraph(db, graph, { force: mode === 'always', log });
   if (!report.skipped) log(formatReport(report));
 }

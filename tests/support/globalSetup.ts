@@ -9,7 +9,6 @@ import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
 import { loadGraph } from '../../src/ingest/load.js';
-import { DATA_DIR } from '../../src/ingest/loadOnStart.js';
 import { readGraph } from '../../src/ingest/validate.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/neo4j-local/localNeo4j.js';
 
@@ -33,7 +32,7 @@ export default async function setup(project: TestProject) {
   const uri = config.neo4jUri ?? local!.boltUrl;
   const db = new Database({ uri, user: config.neo4jUser, password: config.neo4jPassword, database: config.neo4jDatabase, queryTimeoutMs: 60_000 });
   try {
-    await loadGraph(db, readGraph(DATA_DIR), { force: true });
+    await loadGraph(db, readGraph(config.dataDir), { force: true });
   } finally {
     await db.close();
   }

@@ -32,6 +32,8 @@ export interface Config {
   dataDir: string;
   corsOrigins: string[];
   introspection: boolean;
+  /** Timing breakdown on every response, not only those asking with x-timing: 1. */
+  serverTiming: boolean;
   limits: {
     maxPageSize: number;
     maxDepth: number;
@@ -139,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     dataDir: dir('DATA_DIR', 'data'),
     corsOrigins,
     introspection: boolean('GRAPHQL_INTROSPECTION', true),
+    serverTiming: boolean('SERVER_TIMING', false),
     limits: {
       maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 50),

@@ -28,6 +28,7 @@ const SAFE_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'SERVICE_UNAVAILABLE',
   'QUERY_REFUSED',
+  'QUERY_TOO_COSTLY',
 ]);
 
 const UNAVAILABLE_MESSAGE = 'The graph database is unavailable; retry shortly';

@@ -12,8 +12,11 @@ import type { Config } from './config.js';
 import { createContext, type RequestContext } from './context.js';
 import type { Database } from './db/database.js';
 import { formatError, errorsPlugin } from './errors.js';
+import { exportRoute } from './export/exportRoute.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
+import { timingPlugin } from './timing.js';
+import { queryLimits } from './limits.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -32,14 +35,22 @@ export async function createServer(config: Config, db: Database, extraPlugins: A
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const limits = queryLimits(config);
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
+    validationRules: limits.validationRules,
     resolvers,
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), errorsPlugin, ...extraPlugins],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      errorsPlugin,
+      timingPlugin(config.serverTiming),
+      ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
+      ...extraPlugins,
+    ],
   });
   await apollo.start();
 
@@ -70,6 +81,7 @@ export async function createServer(config: Config, db: Database, extraPlugins: A
     exposedHeaders: ['x-request-id', 'server-timing'],
     maxAge: 600,
   };
+  app.get('/export', cors(corsOptions), exportRoute(db));
   app.use(
     '/graphql',
     cors(corsOptions),

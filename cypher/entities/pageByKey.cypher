@@ -1,7 +1,8 @@
-// A keyset page of one kind in key order: the (kind, id) index gives rows already sorted.
+// A keyset page of one kind in key order. Ordering by (kind, id), the columns of the entity_kind_id
+// index, lets Neo4j read rows in order and stop at $limit instead of sorting the whole kind.
 MATCH (n:Entity)
 WHERE n.kind = $kind AND n.id > $afterKey
-  AND ({{entityFilter}})
+WITH n ORDER BY n.kind, n.id
+WHERE {{entityFilter}}
 RETURN properties(n) AS node
-ORDER BY n.id
 LIMIT $limit

@@ -1,8 +1,9 @@
-// A keyset page of one kind in name order, ties broken by key.
+// A keyset page of one kind in name order, ties broken by key; the entity_kind_name index gives the
+// (kind, name) order, so only rows with equal names are sorted.
 MATCH (n:Entity)
 WHERE n.kind = $kind AND n.name >= $afterName
-  AND (n.name > $afterName OR n.id > $afterKey)
-  AND ({{entityFilter}})
+WITH n ORDER BY n.kind, n.name, n.id
+WHERE (n.name > $afterName OR n.id > $afterKey)
+  AND {{entityFilter}}
 RETURN properties(n) AS node
-ORDER BY n.name, n.id
 LIMIT $limit

@@ -100,6 +100,24 @@ export class Database {
   }
 
   /**
+   * Streams the records of cypher/<name>.cypher in a read transaction, one at a time, so an export of
+   * the whole graph never sits in memory; `onRecord` may return a promise to apply backpressure.
+   */
+  async readStream(name: string, params: Params, onRecord: (record: RecordShape) => void | Promise<void>): Promise<void> {
+    const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => {
+        for await (const record of tx.run(cypher(name), params)) await onRecord(record.toObject());
+      });
+    } catch (error) {
+      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      throw error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
    * Runs several statements in ONE write transaction: either all of them take effect or none does, so a
    * load killed half-way leaves the previous graph as it was. Not retried: loading is not idempotent mid-way.
    */

@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
-import type { RequestContext } from '../context.js';
+import type { Resolvers } from '../generated/graphql.js';
 
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export const aboutResolvers = {
+export const aboutResolvers: Resolvers = {
   Query: {
     about: () => ({ apiVersion: version }),
   },
   About: {
-    dataVersion: (_about: unknown, _args: unknown, ctx: RequestContext) => ctx.entities.dataVersion(),
+    dataVersion: (_about, _args, ctx) => ctx.entities.dataVersion(),
   },
 };

@@ -44,3 +44,8 @@ export class AnalysisRepository {
     return groupById(await this.db.read<BridgeRow & { id: string }>('analysis/bridgesByGbfIds', { ids }, this.stats));
   }
 }
+
+export interface BridgedContributionRow {
+  bridge: BridgeRow;
+  contribution: ContributionRow;
+}

@@ -8,7 +8,7 @@ import { badUserInput, notFound } from '../errors.js';
 import { LABELS, type LabelSpec } from '../ingest/model.js';
 import { fromCursor, fromGlobalId, isKey, toCursor, toGlobalId, type Order } from './ids.js';
 import type { EntityFilter } from './repository.js';
-import type { EntityRow, LinkRow, PageRow, RelationshipRow } from './rows.js';
+import type { CitationRow, EntityRow, LinkRow, PageRow, ProvenanceRow, RelationshipRow } from './rows.js';
 
 /** kebab-case data value → GraphQL enum value. */
 export const toEnum = (value: unknown) => (typeof value === 'string' ? value.toUpperCase().replace(/-/g, '_') : null);
@@ -192,19 +192,6 @@ export async function lookup(ctx: RequestContext, label: string, args: { id?: st
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
   if (args.id !== null && args.id !== undefined) return requireEntity(ctx, 'id', keyOfGlobalId('id', args.id, label), label);
   return requireEntity(ctx, 'key', checkKey('key', args.key)!, label);
-}
-
-export interface ProvenanceRow {
-  basis: string;
-  rationale?: string;
-  citations: string[];
-  tags: string[];
-}
-
-export interface CitationRow {
-  doc: string;
-  at: string | null;
-  tag: string;
 }
 
 function citationsOf(row: ProvenanceRow): CitationRow[] {

@@ -36,3 +36,71 @@ export interface PageRow {
   /** Counts the whole filtered list; called only when totalCount is asked. */
   count: () => Promise<number>;
 }
+
+export type RelationshipPropertiesRow = RelationshipRow['rel'];
+
+export interface EdgeRow {
+  cursor: string;
+  node: EntityRow;
+}
+
+/** Provenance as stored on nodes and relationships alike. */
+export interface ProvenanceRow {
+  basis: string;
+  rationale?: string;
+  citations: string[];
+  tags: string[];
+}
+
+/** One citation, split from its "<doc>#<locator>" form. */
+export interface CitationRow {
+  doc: string;
+  at: string | null;
+  tag: string;
+}
+
+/** A LISTED_IN link seen from the taxon or from the convention. */
+export interface ListingRow {
+  link: LinkRow;
+  self: 'taxon' | 'convention';
+}
+
+export interface StatedRelationshipRow {
+  from: EntityRow;
+  to: EntityRow;
+  relationship: RelationshipRow;
+}
+
+export interface StatementsRow {
+  entities: EntityRow[];
+  relationships: StatedRelationshipRow[];
+}
+
+export interface PathView {
+  length: number;
+  nodes: EntityRow[];
+  relationships: RelationshipRow[];
+}
+
+export interface SubgraphView {
+  nodes: EntityRow[];
+  relationships: RelationshipRow[];
+  truncated: boolean;
+}
+
+export interface SynergyView {
+  target?: EntityRow;
+  taxon?: EntityRow;
+  cms: LinkRow[];
+  cites: LinkRow[];
+  coverage: 'BOTH' | 'CMS_ONLY' | 'CITES_ONLY' | 'NONE';
+}
+
+export interface SearchHitRow {
+  node: EntityRow;
+  score: number;
+}
+
+export interface AboutRow {
+  apiVersion: string;
+}

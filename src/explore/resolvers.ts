@@ -1,8 +1,8 @@
 /** The researchers' view: connections, neighbourhoods, synergies between CMS and CITES, and search. */
-import type { RequestContext } from '../context.js';
 import { badUserInput } from '../errors.js';
 import { keyOfGlobalId, keyOrGlobalId, labelOfKind, pageSize, requireEntity } from '../entities/resolvers.js';
-import type { EntityRow, RelationshipRow } from '../entities/rows.js';
+import type { EntityRow, LinkRow, RelationshipRow, SynergyView } from '../entities/rows.js';
+import type { Coverage, EntityKind, Resolvers } from '../generated/graphql.js';
 import type { ReachRow } from './repository.js';
 import { MAX_SEARCH_LENGTH, toLuceneQuery } from './lucene.js';
 
@@ -12,26 +12,26 @@ function bounded(argument: string, value: number | null | undefined, fallback: n
   return v;
 }
 
-const link = (reach: ReachRow, self: string) => ({
+const link = (reach: ReachRow, self: string): LinkRow => ({
   node: reach.node,
   relationship: reach.rel,
   direction: reach.rel.from === self ? 'OUT' : 'IN',
 });
 
-function coverage(cms: boolean, cites: boolean) {
+function coverage(cms: boolean, cites: boolean): Coverage {
   return cms && cites ? 'BOTH' : cms ? 'CMS_ONLY' : cites ? 'CITES_ONLY' : 'NONE';
 }
 
-function synergy(self: EntityRow, reaches: ReachRow[]) {
+function synergy(self: EntityRow, reaches: ReachRow[]): Pick<SynergyView, 'cms' | 'cites' | 'coverage'> {
   const reached = reaches.filter((r) => r !== null);
   const cms = reached.filter((r) => r.conventions.includes('cms')).map((r) => link(r, self.id));
   const cites = reached.filter((r) => r.conventions.includes('cites')).map((r) => link(r, self.id));
   return { cms, cites, coverage: coverage(cms.length > 0, cites.length > 0) };
 }
 
-export const exploreResolvers = {
+export const exploreResolvers: Resolvers = {
   Query: {
-    connections: async (_: unknown, args: { from: string; to: string; maxHops?: number | null; first?: number | null }, ctx: RequestContext) => {
+    connections: async (_, args, ctx) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, 6);
       const first = bounded('first', args.first, 10, 1, 50);
       const from = await requireEntity(ctx, 'from', keyOfGlobalId('from', args.from));
@@ -39,11 +39,7 @@ export const exploreResolvers = {
       const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, first);
       return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
     },
-    neighbourhood: async (
-      _: unknown,
-      args: { id: string; depth?: number | null; types?: string[] | null; limit?: number | null },
-      ctx: RequestContext,
-    ) => {
+    neighbourhood: async (_, args, ctx) => {
       const depth = bounded('depth', args.depth, 1, 1, 3);
       const limit = bounded('limit', args.limit, 100, 1, 500);
       const centre = await requireEntity(ctx, 'id', keyOfGlobalId('id', args.id));
@@ -56,26 +52,26 @@ export const exploreResolvers = {
         truncated: around.length > limit,
       };
     },
-    targetSynergies: async (_: unknown, args: { target?: string | null; coverage?: string | null }, ctx: RequestContext) => {
+    targetSynergies: async (_, args, ctx) => {
       const target = args.target ? (await requireEntity(ctx, 'target', keyOrGlobalId('target', args.target, 'AichiTarget'), 'AichiTarget')).id : null;
       const rows = await ctx.explore.targetSynergies(target);
       return rows
         .map((r) => ({ target: r.target, ...synergy(r.target, r.reaches) }))
         .filter((s) => !args.coverage || s.coverage === args.coverage);
     },
-    speciesSynergies: async (_: unknown, args: { taxon?: string | null; coverage?: string | null }, ctx: RequestContext) => {
+    speciesSynergies: async (_, args, ctx) => {
       const taxon = args.taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', args.taxon, 'Taxon'), 'Taxon')).id : null;
       const rows = await ctx.explore.speciesSynergies(taxon);
       return rows
         .map((r) => ({ taxon: r.taxon, ...synergy(r.taxon, r.reaches) }))
         .filter((s) => !args.coverage || s.coverage === args.coverage);
     },
-    search: async (_: unknown, args: { text: string; kinds?: string[] | null; first?: number | null }, ctx: RequestContext) => {
+    search: async (_, args, ctx) => {
       if (args.text.length > MAX_SEARCH_LENGTH) throw badUserInput('text', `at most ${MAX_SEARCH_LENGTH} characters, got ${args.text.length}`);
       const first = pageSize(ctx, 'first', args.first, 20);
       const query = toLuceneQuery(args.text);
       if (query === undefined) throw badUserInput('text', 'needs at least one letter or digit');
-      const kinds = args.kinds ? args.kinds.map((k) => labelOfKind(k)!) : null;
+      const kinds = args.kinds ? args.kinds.map((k: EntityKind) => labelOfKind(k)!) : null;
       return ctx.explore.search(query, kinds, first);
     },
   },

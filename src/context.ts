@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { analysisLoaders } from './analysis/loaders.js';
 import { AnalysisRepository } from './analysis/repository.js';
 import type { Config } from './config.js';
-import { QueryStats, type Database } from './db/database.js';
+import { QueryStats, type GraphReader } from './db/database.js';
 import { entityLoaders } from './entities/loaders.js';
 import { EntityRepository } from './entities/repository.js';
 import { ExploreRepository } from './explore/repository.js';
@@ -18,7 +18,7 @@ export interface RequestContext {
   loaders: ReturnType<typeof entityLoaders> & ReturnType<typeof analysisLoaders>;
 }
 
-export function createContext(db: Database, config: Config, requestId: string = randomUUID()): RequestContext {
+export function createContext(db: GraphReader, config: Config, requestId: string = randomUUID()): RequestContext {
   const stats = new QueryStats();
   const entities = new EntityRepository(db, stats);
   return {

@@ -10,7 +10,7 @@ import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from './config.js';
 import { createContext, type RequestContext } from './context.js';
-import type { Database } from './db/database.js';
+import type { GraphReader } from './db/database.js';
 import { formatError, errorsPlugin } from './errors.js';
 import { exportRoute } from './export/exportRoute.js';
 import { resolvers } from './resolvers.js';
@@ -30,7 +30,7 @@ export interface ApiServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createServer(config: Config, db: Database, extraPlugins: ApolloServerPlugin<RequestContext>[] = []): Promise<ApiServer> {
+export async function createServer(config: Config, db: GraphReader, extraPlugins: ApolloServerPlugin<RequestContext>[] = []): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);

@@ -1,6 +1,6 @@
 /** Which activities serve which Aichi (and, through the bridge, GBF) targets: one round trip per batch. */
 import neo4j from 'neo4j-driver';
-import type { Database, QueryStats } from '../db/database.js';
+import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
 export interface ContributionRow {
@@ -28,7 +28,7 @@ const groupById = <T extends { id: string }>(rows: T[]) => {
 
 export class AnalysisRepository {
   constructor(
-    private readonly db: Database,
+    private readonly db: GraphReader,
     private readonly stats?: QueryStats,
   ) {}
 

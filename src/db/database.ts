@@ -37,7 +37,17 @@ export class QueryStats {
   readonly statements: string[] = [];
 }
 
-export class Database {
+/**
+ * What the API gets: reads only. The API has no way to write; its reads run in read transactions, so
+ * even a write statement sent through this path is refused by Neo4j.
+ */
+export interface GraphReader {
+  read<T extends RecordShape = RecordShape>(name: string, params?: Params, stats?: QueryStats): Promise<T[]>;
+  readStream(name: string, params: Params, onRecord: (record: RecordShape) => void | Promise<void>): Promise<void>;
+  ping(): Promise<boolean>;
+}
+
+export class Database implements GraphReader {
   readonly driver: Driver;
 
   constructor(readonly settings: DatabaseSettings) {

@@ -1,6 +1,6 @@
 /** Entities and their relationships: each function is one Cypher round trip for a whole batch. */
 import neo4j from 'neo4j-driver';
-import type { Database, QueryStats } from '../db/database.js';
+import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
 
 /** List filters, in the data's own vocabulary (kebab-case values, readable keys); null = not asked. */
@@ -25,7 +25,7 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
 
 export class EntityRepository {
   constructor(
-    private readonly db: Database,
+    private readonly db: GraphReader,
     private readonly stats?: QueryStats,
   ) {}
 

@@ -1,6 +1,6 @@
 /** The researchers' reads: paths, neighbourhoods, synergies and search, each one round trip. */
 import neo4j from 'neo4j-driver';
-import type { Database, QueryStats } from '../db/database.js';
+import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
 export interface PathRow {
@@ -16,7 +16,7 @@ export interface ReachRow {
 
 export class ExploreRepository {
   constructor(
-    private readonly db: Database,
+    private readonly db: GraphReader,
     private readonly stats?: QueryStats,
   ) {}
 

@@ -3,7 +3,7 @@
  * relationship with its properties and provenance. Portals mirror the graph with it.
  */
 import type { Request, Response } from 'express';
-import type { Database } from '../db/database.js';
+import type { GraphReader } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
 const PROVENANCE = new Set(['citations', 'tags', 'basis', 'rationale', 'stamp']);
@@ -35,7 +35,7 @@ function write(res: Response, chunk: string): Promise<void> | void {
   }
 }
 
-export function exportRoute(db: Database) {
+export function exportRoute(db: GraphReader) {
   return async (_req: Request, res: Response) => {
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -5,7 +5,7 @@
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, isListType, getNullableType, type ValidationRule } from 'graphql';
-import { createComplexityRule, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from './config.js';
 
@@ -32,13 +32,28 @@ export function queryLimits(config: Config): { plugins: ApolloServerPlugin[]; va
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
-  const cost = createComplexityRule({
-    maximumComplexity: config.limits.maxCost,
-    estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-    createError: (max, actual) =>
-      new GraphQLError(`Query cost ${actual} exceeds the limit of ${max}: ask for smaller pages (first) or fewer nested lists`, {
-        extensions: { code: 'QUERY_TOO_COSTLY', cost: actual, maxCost: max },
-      }),
-  });
-  return { plugins: protection.plugins as ApolloServerPlugin[], validationRules: [...protection.validationRules, cost] };
+  // The cost depends on the variables (first: $n), so it is computed once the operation is resolved,
+  // still before anything executes.
+  const cost: ApolloServerPlugin = {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request, operationName }) {
+          const actual = getComplexity({
+            schema,
+            query: document,
+            variables: request.variables ?? {},
+            operationName: operationName ?? undefined,
+            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+          });
+          if (actual > config.limits.maxCost) {
+            throw new GraphQLError(
+              `Query cost ${actual} exceeds the limit of ${config.limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,
+              { extensions: { code: 'QUERY_TOO_COSTLY', cost: actual, maxCost: config.limits.maxCost, http: { status: 400 } } },
+            );
+          }
+        },
+      };
+    },
+  };
+  return { plugins: [...(protection.plugins as ApolloServerPlugin[]), cost], validationRules: protection.validationRules };
 }

@@ -145,7 +145,7 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxPageSize: integer('MAX_PAGE_SIZE', 100, 1, 1000),
       maxDepth: integer('GRAPHQL_MAX_DEPTH', 12, 2, 50),
-      maxCost: integer('GRAPHQL_MAX_COST', 20000, 100, 10_000_000),
+      maxCost: integer('GRAPHQL_MAX_COST', 100_000, 100, 100_000_000),
       maxAliases: integer('GRAPHQL_MAX_ALIASES', 15, 1, 1000),
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),

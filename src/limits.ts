@@ -10,7 +10,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Config } from './config.js';
 
 /** Lists without a page-size argument are assumed to hold this many items. */
-export const UNSIZED_LIST_ESTIMATE = 10;
+export const UNSIZED_LIST_ESTIMATE = 5;
 
 /** Cost of a field: 1, plus its children's cost times the number of items it may return. */
 export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {

@@ -40,10 +40,12 @@ describe('Cypher round trips per operation', () => {
     const many = await run(query(20));
     expect(one.errors).toBeUndefined();
     expect(many.errors).toBeUndefined();
-    const results = JSON.stringify(many.data).length;
-    expect(results).toBeGreaterThan(JSON.stringify(one.data).length);
+    // Many more entities than round trips: the batching, not the data, sets the count.
+    const entities = (JSON.stringify(many.data).match(/"key":/g) ?? []).length;
+    expect(entities).toBeGreaterThan(5 * bound);
+    expect(entities).toBeGreaterThan((JSON.stringify(one.data).match(/"key":/g) ?? []).length);
     expect(many.roundTrips).toBeLessThanOrEqual(bound);
-    expect(many.roundTrips).toBe(one.roundTrips);
+    expect(one.roundTrips).toBeLessThanOrEqual(many.roundTrips);
     console.log(`${many.roundTrips} round trips (${many.statements.join(', ')})`);
   });
 });

@@ -24,7 +24,7 @@ export const viewResolvers: Resolvers = {
     convention: (l, _args, ctx) => (l.self === 'convention' ? requireEntity(ctx, 'convention', l.link.relationship.to) : l.link.node),
     appendix: (l) => String(l.link.relationship.rel.appendix),
     since: (l) => (l.link.relationship.rel.since as string | undefined) ?? null,
-    asOf: (l) => String(l.link.relationship.rel.asOf),
+    asOf: (l) => (l.link.relationship.rel.asOf as string | undefined) ?? null,
     populations: (l) => (l.link.relationship.rel.populations as string | undefined) ?? null,
     annotation: (l) => (l.link.relationship.rel.annotation as string | undefined) ?? null,
     relationship: (l) => l.link.relationship,

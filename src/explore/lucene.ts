@@ -1,7 +1,7 @@
 /**
  * Turns what a user typed into a safe Lucene query: only runs of letters and digits survive, lowercased
- * (so AND/OR/NOT are words, not operators), each matched as a word or a prefix. Nothing the user types can
- * be Lucene syntax.
+ * (so AND/OR/NOT are words, not operators), each matched as a word or a prefix, a match in the name
+ * counting more. Nothing the user types can be Lucene syntax.
  */
 export const MAX_SEARCH_LENGTH = 200;
 const MAX_TERMS = 16;
@@ -9,5 +9,5 @@ const MAX_TERMS = 16;
 export function toLuceneQuery(text: string): string | undefined {
   const terms = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS).map((t) => t.toLowerCase());
   if (terms.length === 0) return undefined;
-  return terms.map((t) => `(${t} OR ${t}*)`).join(' ');
+  return terms.map((t) => `(name:${t}^3 OR ${t} OR ${t}*)`).join(' ');
 }

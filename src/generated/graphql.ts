@@ -885,8 +885,8 @@ export type Listing = {
   annotation?: Maybe<Scalars['String']['output']>;
   /** Appendix: I, II, III, or I/II for a split listing. */
   appendix: Scalars['String']['output'];
-  /** Date of the appendices read: the listing was valid then. */
-  asOf: Scalars['Date']['output'];
+  /** Date of the appendices read: the listing was valid then (null where the source gives no date). */
+  asOf?: Maybe<Scalars['Date']['output']>;
   /** The convention whose appendix lists it. */
   convention: Convention;
   /** Populations concerned by a split listing. */
@@ -2673,7 +2673,7 @@ export type InstrumentLinkResolvers<ContextType = RequestContext, ParentType ext
 export type ListingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appendix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  asOf?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   convention?: Resolver<ResolversTypes['Convention'], ParentType, ContextType>;
   populations?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;

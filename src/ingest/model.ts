@@ -360,7 +360,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     properties: {
       appendix: oneOf(['I', 'II', 'III', 'I/II'], 'Appendix.', true),
       since: date('Date of entry in the appendix, where known.'),
-      asOf: date('Date of the appendices read (the listing was valid then).', true),
+      asOf: date('Date of the appendices read (the listing was valid then), where known.'),
       populations: str('Populations concerned, where the listing is split.'),
       annotation: str('Annotation or exception as printed.'),
     },

@@ -38,13 +38,19 @@ export function queryLimits(config: Config): { plugins: ApolloServerPlugin[]; va
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operationName }) {
-          const actual = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: operationName ?? undefined,
-            estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let actual: number;
+          try {
+            actual = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: operationName ?? undefined,
+              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, naming the variable.
+            return;
+          }
           if (actual > config.limits.maxCost) {
             throw new GraphQLError(
               `Query cost ${actual} exceeds the limit of ${config.limits.maxCost}: ask for smaller pages (first) or fewer nested lists`,

@@ -1,0 +1,92 @@
+/**
+ * Neo4j stops in the middle of traffic: requests fail fast with SERVICE_UNAVAILABLE (HTTP 503), /readyz
+ * says not ready, the process lives; Neo4j comes back: the API recovers without a restart.
+ */
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Database } from '../../src/db/database.js';
+import { loadGraph } from '../../src/ingest/load.js';
+import { readGraph } from '../../src/ingest/validate.js';
+import { createServer, type ApiServer } from '../../src/server.js';
+import { testConfig } from '../support/db.js';
+import { VALID_FIXTURE } from '../support/fixtures.js';
+import { startScratchNeo4j, type ScratchNeo4j } from '../support/scratch.js';
+
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const QUERY = '{ activities(first: 5) { nodes { key name programme { node { key } } } } }';
+
+describe('when Neo4j goes away', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-outage-'));
+  let neo4j: ScratchNeo4j | undefined;
+  let api: ApiServer | undefined;
+  let db: Database | undefined;
+  afterAll(async () => {
+    await api?.stop();
+    await db?.close();
+    await neo4j?.dispose();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers 503 fast while it is down and recovers by itself when it is back', async () => {
+    const port = await freePort();
+    neo4j = await startScratchNeo4j({ port, dataDir });
+    await loadGraph(neo4j.db, readGraph(VALID_FIXTURE));
+    db = new Database({ uri: `bolt://127.0.0.1:${port}`, database: 'neo4j', queryTimeoutMs: 5000 });
+    api = await createServer(testConfig({ PORT: '0' }), db);
+    const url = await api.listen();
+    const ask = async () => {
+      const started = performance.now();
+      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      return { status: response.status, body: (await response.json()) as any, millis: performance.now() - started };
+    };
+
+    // Traffic while up.
+    const up = await Promise.all(Array.from({ length: 10 }, ask));
+    for (const r of up) expect(r.status).toBe(200);
+
+    // Stop Neo4j in the middle of a stream of requests.
+    const during = Array.from({ length: 20 }, (_, i) => new Promise((r) => setTimeout(r, i * 50)).then(ask));
+    await neo4j.neo4j.stop();
+    await Promise.all(during);
+
+    const down = await Promise.all(Array.from({ length: 10 }, ask));
+    for (const r of down) {
+      expect(r.status).toBe(503);
+      expect(r.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');
+      expect(JSON.stringify(r.body)).not.toMatch(/Neo4jError|ServiceUnavailable|    at /);
+      expect(r.millis).toBeLessThan(5000);
+    }
+    const slowest = Math.max(...down.map((r) => r.millis));
+    const ready = await fetch(`${url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toEqual({ status: 'not ready', neo4j: 'unreachable' });
+    expect((await fetch(`${url}/healthz`)).status).toBe(200);
+
+    // Back on the same port and data: the same API process serves again.
+    const restarted = await startScratchNeo4j({ port, dataDir });
+    neo4j = restarted;
+    const back = performance.now();
+    let recoveredAfter = Number.POSITIVE_INFINITY;
+    while (performance.now() - back < 10_000) {
+      const r = await ask();
+      if (r.status === 200 && !r.body.errors) {
+        recoveredAfter = performance.now() - back;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(recoveredAfter).toBeLessThan(10_000);
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    console.log(`outage: slowest 503 answer ${slowest.toFixed(0)} ms; recovered ${recoveredAfter.toFixed(0)} ms after Neo4j was ready again`);
+  });
+});

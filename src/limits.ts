@@ -1,6 +1,6 @@
 /**
- * Limits every operation must pass before it executes: depth, aliases, tokens and directives from
- * graphql-armor, and a page-size-aware cost from graphql-query-complexity (a list's children cost as
+ * Limits every operation must pass before it executes: tokens (graphql's parser), depth, aliases and
+ * directives from graphql-armor, and a page-size-aware cost from graphql-query-complexity (a list's children cost as
  * many times as the page may hold). The values come from the configuration (README, "Configuration").
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -22,11 +22,16 @@ export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, 
   return 1 + childComplexity * items;
 };
 
-export function queryLimits(config: Config): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+export function queryLimits(config: Config): {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+  parseOptions: { maxTokens: number };
+} {
   const armor = new ApolloArmor({
     maxDepth: { n: config.limits.maxDepth, ignoreIntrospection: true },
     maxAliases: { n: config.limits.maxAliases },
-    maxTokens: { n: config.limits.maxTokens },
+    // Tokens are counted by graphql's own parser (parseOptions below): a refusal there is a clean 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: config.limits.maxDirectives },
     costLimit: { enabled: false }, // replaced by the page-size-aware rule below
     blockFieldSuggestion: { enabled: config.production },
@@ -61,5 +66,9 @@ export function queryLimits(config: Config): { plugins: ApolloServerPlugin[]; va
       };
     },
   };
-  return { plugins: [...(protection.plugins as ApolloServerPlugin[]), cost], validationRules: protection.validationRules };
+  return {
+    plugins: [...(protection.plugins as ApolloServerPlugin[]), cost],
+    validationRules: protection.validationRules,
+    parseOptions: { maxTokens: config.limits.maxTokens },
+  };
 }

@@ -39,6 +39,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
   const apollo = new ApolloServer<RequestContext>({
     typeDefs,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     resolvers,
     introspection: config.introspection,
     csrfPrevention: true,

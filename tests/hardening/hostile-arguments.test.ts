@@ -10,7 +10,7 @@ import { useApi, type Answer } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const run = useApi();
-const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COSTLY']);
+const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COSTLY']);
 const LEAKS = /    at |Neo4jError|Cypher|MATCH \(|\/work\/|node_modules|TypeError|ReferenceError/;
 
 /** Every string inside a value, so that the input echoed back in a message is not taken for a leak. */

@@ -11,6 +11,7 @@ import type { Config } from './config.js';
 
 /** Lists without a page-size argument are assumed to hold this many items. */
 export const UNSIZED_LIST_ESTIMATE = 5;
+const COST_CACHE_SIZE = 1000;
 
 /** Cost of a field: 1, plus its children's cost times the number of items it may return. */
 export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
@@ -38,23 +39,29 @@ export function queryLimits(config: Config): {
   });
   const protection = armor.protect();
   // The cost depends on the variables (first: $n), so it is computed once the operation is resolved,
-  // still before anything executes.
+  // still before anything executes; the same operation with the same variables is costed once.
+  const costs = new Map<string, number>();
   const cost: ApolloServerPlugin = {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
-          let actual: number;
-          try {
-            actual = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: operationName ?? undefined,
-              estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
-          } catch {
-            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, naming the variable.
-            return;
+        async didResolveOperation({ schema, document, request, operationName, queryHash }) {
+          const key = `${queryHash}\u0000${operationName ?? ''}\u0000${JSON.stringify(request.variables ?? {})}`;
+          let actual = costs.get(key);
+          if (actual === undefined) {
+            try {
+              actual = getComplexity({
+                schema,
+                query: document,
+                variables: request.variables ?? {},
+                operationName: operationName ?? undefined,
+                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+              });
+            } catch {
+              // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, naming the variable.
+              return;
+            }
+            if (costs.size >= COST_CACHE_SIZE) costs.delete(costs.keys().next().value!);
+            costs.set(key, actual);
           }
           if (actual > config.limits.maxCost) {
             throw new GraphQLError(

@@ -1,0 +1,254 @@
+/**
+ * `npm run bench`: our API, the floor (hand-written Cypher through the driver) and the peer
+ * (@neo4j/graphql) answer the same workload, side by side, on one Neo4j, at each scale of the synthetic
+ * graph. Prints a Markdown table and writes it to bench/results/. A benchmark, not a test.
+ *
+ * Knobs: BENCH_SCALES (1,10,100,1000), BENCH_DURATION seconds per operation and system (5),
+ * BENCH_CONNECTIONS concurrent clients (10), BENCH_NEO4J_HEAP (3g).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import neo4j from 'neo4j-driver';
+import { loadConfig, PROJECT_ROOT } from '../src/config.js';
+import { Database } from '../src/db/database.js';
+import { loadGraph } from '../src/ingest/load.js';
+import { readGraph } from '../src/ingest/validate.js';
+import { neo4jVersion, startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
+import { syntheticGraph } from './synthetic.js';
+import { workload, type Operation } from './workload.js';
+
+const SCALES = (process.env.BENCH_SCALES ?? '1,10,100,1000').split(',').map(Number);
+const DURATION_MS = Number(process.env.BENCH_DURATION ?? 5) * 1000;
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const WORK = path.join(PROJECT_ROOT, 'bench/.work');
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface Measure {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  requests: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** A closed loop of `connections` clients for the duration; every latency recorded. */
+async function drive(call: () => Promise<boolean>): Promise<Measure> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const end = performance.now() + DURATION_MS;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const ok = await call().catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, errors, requests: latencies.length };
+}
+
+async function postGraphQL(url: string, body: { query: string; variables: Record<string, unknown> }, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: any };
+  return { ok: response.ok && !json.errors, json };
+}
+
+/** Starts a child and resolves with what its ready line says. */
+function startChild(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, command, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const output: string[] = [];
+    const onLine = (line: string) => {
+      output.push(line);
+      const m = ready.exec(line);
+      if (m) resolve({ child, match: m });
+    };
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    readline.createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited (${code}):\n${output.slice(-20).join('\n')}`)));
+  });
+}
+
+const children: ChildProcess[] = [];
+const stopChild = async (child: ChildProcess) => {
+  if (child.exitCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+};
+
+function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function machine(): string {
+  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const java = /version "([^"]+)"/.exec(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '')?.[1];
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${process.env.BENCH_NEO4J_HEAP ?? '3g'})`;
+}
+
+interface Row {
+  scale: number;
+  op: string;
+  ours: Measure;
+  floor: Measure;
+  peer: Measure | null;
+  roundTrips: number;
+  apiRssMb: number;
+}
+
+async function main() {
+  fs.mkdirSync(WORK, { recursive: true });
+  const dataDir = path.join(WORK, 'neo4j');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
+  const local = await startLocalNeo4j({ ...config.local, port: 0, heap: process.env.BENCH_NEO4J_HEAP ?? '3g', pagecacheMb: 512 }, { dataDir });
+  const stopAll = async () => {
+    for (const c of children) await stopChild(c);
+    await local.stop();
+  };
+  process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
+  const db = new Database({ uri: local.boltUrl, database: 'neo4j', queryTimeoutMs: 600_000 });
+  const driver = neo4j.driver(local.boltUrl, undefined, { disableLosslessIntegers: true });
+  const base = readGraph(path.join(PROJECT_ROOT, 'data'));
+  const rows: Row[] = [];
+  const loads: { scale: number; nodes: number; relationships: number; seconds: number }[] = [];
+  const floorText = (name: string) => fs.readFileSync(path.join(PROJECT_ROOT, 'bench/floor', `${name}.cypher`), 'utf8');
+
+  try {
+    for (const scale of SCALES) {
+      const graph = syntheticGraph(base, scale);
+      log(`×${scale}: loading ${graph.nodes.length} nodes and ${graph.relationships.length} relationships`);
+      const t = performance.now();
+      await loadGraph(db, graph, { force: true, log: (l) => log(`  ${l}`) });
+      const seconds = (performance.now() - t) / 1000;
+      loads.push({ scale, nodes: graph.nodes.length, relationships: graph.relationships.length, seconds });
+      log(`×${scale}: loaded in ${seconds.toFixed(1)} s (${Math.round((graph.nodes.length + graph.relationships.length) / seconds)} entities/s)`);
+
+      const api = await startChild(['--import', 'tsx', 'src/main.ts'], { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' }, /ready: GraphQL at (\S+)\/graphql/);
+      const apiUrl = `${api.match[1]}/graphql`;
+      const peer = await startChild(['--import', 'tsx', 'bench/peer/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /PEER_READY (\S+)/);
+      const peerUrl = peer.match[1]!;
+
+      const first = await postGraphQL(apiUrl, { query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }', variables: {} });
+      const peerFirst = await postGraphQL(peerUrl, { query: '{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { pageInfo { endCursor } } }', variables: {} });
+      const floorFirst = await driver.executeQuery(floorText('page'), { after: '', limit: neo4j.int(20) }, { routing: 'READ' });
+      const ops = workload({
+        activity: 'sc61-request-gorillas',
+        ourCursor: first.json.data.activities.pageInfo.endCursor,
+        peerCursor: peerFirst.ok ? peerFirst.json.data.activitiesConnection.pageInfo.endCursor : null,
+        floorAfter: floorFirst.records.at(-1)!.get('id'),
+        fromId: first.json.data.a.id,
+        toId: first.json.data.b.id,
+      });
+
+      for (const op of ops) rows.push(await measure(scale, op, apiUrl, peerUrl, api.child.pid!, driver, floorText));
+      await stopChild(api.child);
+      await stopChild(peer.child);
+    }
+  } finally {
+    await driver.close();
+    await db.close();
+    await stopAll();
+  }
+  report(rows, loads);
+}
+
+async function measure(scale: number, op: Operation, apiUrl: string, peerUrl: string, apiPid: number, driver: neo4j.Driver, floorText: (n: string) => string): Promise<Row> {
+  const check = await postGraphQL(apiUrl, op.ours, { 'x-timing': '1' });
+  if (!check.ok) throw new Error(`our ${op.name} failed: ${JSON.stringify(check.json).slice(0, 500)}`);
+  const roundTrips = check.json.extensions.timing.roundTrips as number;
+  let peerOk = false;
+  if (op.peer) {
+    const p = await postGraphQL(peerUrl, op.peer);
+    peerOk = p.ok;
+    if (!p.ok) log(`peer cannot run ${op.name}: ${JSON.stringify(p.json).slice(0, 300)}`);
+  }
+  let rss = rssMb(apiPid);
+  const sampler = setInterval(() => (rss = Math.max(rss, rssMb(apiPid))), 200);
+  const ours = await drive(async () => (await postGraphQL(apiUrl, op.ours)).ok);
+  clearInterval(sampler);
+  const statement = floorText(op.floor.statement);
+  const params = Object.fromEntries(Object.entries(op.floor.params).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]));
+  const floor = await drive(async () => {
+    await driver.executeQuery(statement, params, { routing: 'READ', database: 'neo4j' });
+    return true;
+  });
+  const peer = op.peer && peerOk ? await drive(async () => (await postGraphQL(peerUrl, op.peer!)).ok) : null;
+  log(`×${scale} ${op.name}: ours p50 ${ours.p50.toFixed(1)} ms, floor ${floor.p50.toFixed(1)} ms, peer ${peer ? peer.p50.toFixed(1) : 'n/a'} ms; ${roundTrips} round trips; RSS ${rss.toFixed(0)} MB`);
+  return { scale, op: op.name, ours, floor, peer, roundTrips, apiRssMb: rss };
+}
+
+function report(rows: Row[], loads: { scale: number; nodes: number; relationships: number; seconds: number }[]) {
+  const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : 'n/a');
+  const lines = [
+    `# Benchmark results, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `Machine: ${machine()}.`,
+    `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process.`,
+    '',
+    '## Loading the synthetic graph (the project\'s loader, one transaction)',
+    '',
+    '| scale | nodes | relationships | seconds | entities/s |',
+    '| ---: | ---: | ---: | ---: | ---: |',
+    ...loads.map((l) => `| ×${l.scale} | ${l.nodes} | ${l.relationships} | ${l.seconds.toFixed(1)} | ${Math.round((l.nodes + l.relationships) / l.seconds)} |`),
+    '',
+    '## Latency (ms), throughput (requests/s), round trips and memory',
+    '',
+    '| scale | operation | ours p50 / p95 / p99 | floor p50 / p95 / p99 | peer p50 / p95 / p99 | ours rps | floor rps | peer rps | ours/floor p50 | ours/peer rps | round trips | API RSS MB | errors |',
+    '| ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => {
+      const peer = r.peer ? `${f(r.peer.p50)} / ${f(r.peer.p95)} / ${f(r.peer.p99)}` : 'n/a';
+      return `| ×${r.scale} | ${r.op} | ${f(r.ours.p50)} / ${f(r.ours.p95)} / ${f(r.ours.p99)} | ${f(r.floor.p50)} / ${f(r.floor.p95)} / ${f(r.floor.p99)} | ${peer} | ${r.ours.rps.toFixed(0)} | ${r.floor.rps.toFixed(0)} | ${r.peer ? r.peer.rps.toFixed(0) : 'n/a'} | ${(r.ours.p50 / r.floor.p50).toFixed(2)} | ${r.peer ? (r.ours.rps / r.peer.rps).toFixed(2) : 'n/a'} | ${r.roundTrips} | ${r.apiRssMb.toFixed(0)} | ${r.ours.errors + r.floor.errors + (r.peer?.errors ?? 0)} |`;
+    }),
+    '',
+    '## Targets',
+    '',
+    ...targets(rows, loads),
+    '',
+  ];
+  const text = lines.join('\n');
+  process.stdout.write(`${text}\n`);
+  const file = path.join(PROJECT_ROOT, 'bench/results', `${new Date().toISOString().slice(0, 10)}-${os.hostname()}.md`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  log(`wrote ${path.relative(PROJECT_ROOT, file)}`);
+}
+
+function targets(rows: Row[], loads: { scale: number; seconds: number }[]): string[] {
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const slowFloor = rows.filter((r) => r.ours.p50 > 1.5 * r.floor.p50).map((r) => `${r.op} ×${r.scale} (${(r.ours.p50 / r.floor.p50).toFixed(2)})`);
+  const weakPeer = rows.filter((r) => r.peer && r.ours.rps < 2 * r.peer.rps).map((r) => `${r.op} ×${r.scale} (${(r.ours.rps / r.peer!.rps).toFixed(2)})`);
+  const scaled = (op: string) => {
+    const small = rows.find((r) => r.op === op && r.scale === Math.min(...SCALES));
+    const large = rows.find((r) => r.op === op && r.scale === Math.max(...SCALES));
+    return small && large ? large.ours.p50 / small.ours.p50 : NaN;
+  };
+  const big = loads.find((l) => l.scale === 1000);
+  const maxRss = Math.max(...rows.map((r) => r.apiRssMb));
+  return [
+    `- p50 ≤ 1.5× the floor for every operation: ${mark(slowFloor.length === 0)}${slowFloor.length ? ` — over: ${slowFloor.join(', ')}` : ''}`,
+    `- throughput ≥ 2× @neo4j/graphql where it can answer: ${mark(weakPeer.length === 0)}${weakPeer.length ? ` — under: ${weakPeer.join(', ')}` : ''}`,
+    `- id lookup and analyst query at the largest scale within 2× of the smallest: lookup ${scaled('lookup').toFixed(2)}×, analyst ${scaled('analyst').toFixed(2)}×: ${mark(scaled('lookup') <= 2 && scaled('analyst') <= 2)}`,
+    `- the ×1000 graph loads in ≤ 60 s: ${big ? `${big.seconds.toFixed(1)} s, ${mark(big.seconds <= 60)}` : 'not run'}`,
+    `- API memory under load ≤ 200 MB: max ${maxRss.toFixed(0)} MB, ${mark(maxRss <= 200)}`,
+  ];
+}
+
+main().catch(async (error) => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  for (const c of children) await stopChild(c);
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+/**
+ * The fixed workload of the benchmark: each operation as our GraphQL, the @neo4j/graphql peer's GraphQL
+ * (null where the peer cannot express it honestly) and the floor: one hand-written Cypher statement
+ * (bench/floor/<name>.cypher) answering the same question through the driver.
+ */
+export interface Operation {
+  name: string;
+  description: string;
+  ours: { query: string; variables: Record<string, unknown> };
+  peer: { query: string; variables: Record<string, unknown> } | null;
+  floor: { statement: string; params: Record<string, unknown> };
+}
+
+export interface WorkloadIds {
+  activity: string;
+  /** Our endCursor of the first page, the peer's, and the last key of the floor's first page. */
+  ourCursor: string;
+  peerCursor: string | null;
+  floorAfter: string;
+  fromId: string;
+  toId: string;
+}
+
+export function workload(ids: WorkloadIds): Operation[] {
+  return [
+    {
+      name: 'analyst',
+      description: 'Aichi Target 12: the activities serving it, with route, programme, species and provenance of each step',
+      ours: {
+        query: `{ aichiTarget(key: "aichi-target-12") { number contributions(first: 50) { route basis activity { key name status } programme { key name } species { scientificName } steps { type provenance { basis citations { documentKey locator } } } } } }`,
+        variables: {},
+      },
+      peer: {
+        // The peer follows the direct SERVES links only (no routes through objectives or programmes).
+        query: `{ aichiTargets(where: { id: { eq: "aichi-target-12" } }) { number servedByConnection(first: 50) { edges { properties { basis citations } node { id name status programme { id name } taxa { scientificName } } } } } }`,
+        variables: {},
+      },
+      floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: 50 } },
+    },
+    {
+      name: 'lookup',
+      description: 'One activity by id, with its programme',
+      ours: { query: `query($k: String!) { activity(key: $k) { key name status theme programme { node { key name } } } }`, variables: { k: ids.activity } },
+      peer: { query: `query($k: ID!) { activities(where: { id: { eq: $k } }) { id name status theme programme { id name } } }`, variables: { k: ids.activity } },
+      floor: { statement: 'lookup', params: { id: ids.activity } },
+    },
+    {
+      name: 'page',
+      description: 'A portal page: the first 20 activities in key order',
+      ours: { query: `{ activities(first: 20) { edges { cursor node { key name status } } pageInfo { endCursor hasNextPage } } }`, variables: {} },
+      peer: { query: `{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`, variables: {} },
+      floor: { statement: 'page', params: { after: '', limit: 21 } },
+    },
+    {
+      name: 'nextPage',
+      description: 'The next page after the first',
+      ours: { query: `query($a: String) { activities(first: 20, after: $a) { edges { cursor node { key name status } } pageInfo { endCursor hasNextPage } } }`, variables: { a: ids.ourCursor } },
+      peer: ids.peerCursor
+        ? { query: `query($a: String) { activitiesConnection(first: 20, after: $a, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`, variables: { a: ids.peerCursor } }
+        : null,
+      floor: { statement: 'page', params: { after: ids.floorAfter, limit: 21 } },
+    },
+    {
+      name: 'search',
+      description: 'Full-text search for "elephant", top 10',
+      ours: { query: `{ search(text: "elephant", first: 10) { score node { key name } } }`, variables: {} },
+      peer: null,
+      floor: { statement: 'search', params: { text: '(name:elephant^3 OR elephant OR elephant*)', limit: 10 } },
+    },
+    {
+      name: 'connection',
+      description: 'Shortest connections from CITES SC57 to Aichi Target 12',
+      ours: {
+        query: `query($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 4) { length nodes { key } relationships { type provenance { basis } } } }`,
+        variables: { a: ids.fromId, b: ids.toId },
+      },
+      peer: null,
+      floor: { statement: 'connection', params: { from: 'cites-sc57', to: 'aichi-target-12', maxHops: 4, limit: 10 } },
+    },
+    {
+      name: 'synergy',
+      description: 'What CMS and CITES each reach for Aichi Target 12',
+      ours: { query: `{ targetSynergies(target: "aichi-target-12") { coverage cms { node { key } } cites { node { key } } } }`, variables: {} },
+      peer: null,
+      floor: { statement: 'synergy', params: { target: 'aichi-target-12' } },
+    },
+  ];
+}

@@ -6,17 +6,16 @@
  * Knobs: BENCH_SCALES (1,10,100,1000), BENCH_DURATION seconds per operation and system (5),
  * BENCH_CONNECTIONS concurrent clients (10), BENCH_NEO4J_HEAP (3g).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
 import neo4j from 'neo4j-driver';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { Database } from '../src/db/database.js';
 import { loadGraph } from '../src/ingest/load.js';
 import { readGraph } from '../src/ingest/validate.js';
-import { neo4jVersion, startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
+import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
+import { drive as driveFor, log, machine, postGraphQL, rssMb, startChild, stopChild, stopChildren, type Measure } from './harness.js';
 import { syntheticGraph } from './synthetic.js';
 import { workload, type Operation } from './workload.js';
 
@@ -24,81 +23,7 @@ const SCALES = (process.env.BENCH_SCALES ?? '1,10,100,1000').split(',').map(Numb
 const DURATION_MS = Number(process.env.BENCH_DURATION ?? 5) * 1000;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORK = path.join(PROJECT_ROOT, 'bench/.work');
-const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
-
-interface Measure {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  errors: number;
-  requests: number;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-
-/** A closed loop of `connections` clients for the duration; every latency recorded. */
-async function drive(call: () => Promise<boolean>): Promise<Measure> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = performance.now() + DURATION_MS;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < end) {
-        const t = performance.now();
-        const ok = await call().catch(() => false);
-        latencies.push(performance.now() - t);
-        if (!ok) errors += 1;
-      }
-    }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, errors, requests: latencies.length };
-}
-
-async function postGraphQL(url: string, body: { query: string; variables: Record<string, unknown> }, headers: Record<string, string> = {}) {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  const json = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: any };
-  return { ok: response.ok && !json.errors, json };
-}
-
-/** Starts a child and resolves with what its ready line says. */
-function startChild(command: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
-  const child = spawn(process.execPath, command, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    const output: string[] = [];
-    const onLine = (line: string) => {
-      output.push(line);
-      const m = ready.exec(line);
-      if (m) resolve({ child, match: m });
-    };
-    readline.createInterface({ input: child.stdout! }).on('line', onLine);
-    readline.createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('exit', (code) => reject(new Error(`${command.join(' ')} exited (${code}):\n${output.slice(-20).join('\n')}`)));
-  });
-}
-
-const children: ChildProcess[] = [];
-const stopChild = async (child: ChildProcess) => {
-  if (child.exitCode !== null) return;
-  child.kill('SIGTERM');
-  await new Promise((r) => child.once('exit', r));
-};
-
-function rssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function machine(): string {
-  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
-  const java = /version "([^"]+)"/.exec(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '')?.[1];
-  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${process.env.BENCH_NEO4J_HEAP ?? '3g'})`;
-}
-
+const drive = (call: () => Promise<boolean>) => driveFor(call, CONNECTIONS, DURATION_MS);
 interface Row {
   scale: number;
   op: string;
@@ -116,7 +41,7 @@ async function main() {
   const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
   const local = await startLocalNeo4j({ ...config.local, port: 0, heap: process.env.BENCH_NEO4J_HEAP ?? '3g', pagecacheMb: 512 }, { dataDir });
   const stopAll = async () => {
-    for (const c of children) await stopChild(c);
+    await stopChildren();
     await local.stop();
   };
   process.once('SIGINT', () => void stopAll().then(() => process.exit(130)));
@@ -196,7 +121,7 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
   const lines = [
     `# Benchmark results, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine()}.`,
+    `Machine: ${machine(process.env.BENCH_NEO4J_HEAP ?? '3g')}.`,
     `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process.`,
     '',
     '## Loading the synthetic graph (the project\'s loader, one transaction)',
@@ -249,6 +174,6 @@ function targets(rows: Row[], loads: { scale: number; seconds: number }[]): stri
 
 main().catch(async (error) => {
   process.stderr.write(`${error.stack ?? error}\n`);
-  for (const c of children) await stopChild(c);
+  await stopChildren();
   process.exit(1);
 });

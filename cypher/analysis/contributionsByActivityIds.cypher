@@ -1,4 +1,5 @@
-// The reverse: the Aichi Targets each of a batch of activities serves, and how.
+// The reverse: the Aichi Targets each of a batch of activities serves, and how (the activity itself is
+// the caller's parent, so only its key comes back).
 UNWIND $ids AS id
 MATCH (a:Activity {id: id})
 CALL (a) {
@@ -7,7 +8,7 @@ CALL (a) {
   ORDER BY t.number, length(path), via.id
 }
 WITH id, {{contribution}}
-RETURN id, properties(a) AS activity, properties(t) AS target, properties(via) AS via,
+RETURN id, a.id AS activityId, properties(t) AS target, properties(via) AS via,
   [n IN nodes(path) | n.id] AS nodeIds,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
   coalesce(objectivePlan, supportedPlan) AS plan, programme, species

@@ -1,5 +1,6 @@
 // Activities serving each of a batch of Aichi Targets: directly (0 hops before SERVES) or through one
-// objective, programme or initiative (1 hop), at most $limit per target.
+// objective, programme or initiative (1 hop), at most $limit per target. The target is the caller's
+// parent, so only its key comes back.
 UNWIND $ids AS id
 MATCH (t:AichiTarget {id: id})
 CALL (t) {
@@ -10,7 +11,7 @@ CALL (t) {
   LIMIT $limit
 }
 WITH id, {{contribution}}
-RETURN id, properties(a) AS activity, properties(t) AS target, properties(via) AS via,
+RETURN id, properties(a) AS activity, t.id AS targetId, properties(via) AS via,
   [n IN nodes(path) | n.id] AS nodeIds,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
   coalesce(objectivePlan, supportedPlan) AS plan, programme, species

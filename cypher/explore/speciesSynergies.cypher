@@ -1,21 +1,25 @@
 // For each taxon: the listings of it or of a higher taxon holding it, and the instruments, decisions,
 // initiatives and activities concerning it or a higher taxon, each with the conventions it belongs to.
+// Counted in full; only the first $limit of each side come back with their properties.
 MATCH (s:Taxon)
 WHERE $taxon IS NULL OR s.id = $taxon
 CALL (s) {
   MATCH (s)-[:PART_OF*0..3]->(anc:Taxon)
   MATCH (anc)-[r:LISTED_IN|CONCERNS]-(x:Entity)
   WHERE type(r) = 'LISTED_IN' OR endNode(r) = anc
-  WITH DISTINCT r, x, anc
-  RETURN collect({
-    node: properties(x),
-    conventions: [c IN
+  WITH DISTINCT r, x
+  WITH r, x,
+    [c IN
       CASE WHEN x:Convention THEN [x.id] ELSE
         [x.convention]
         + [(x)-[:UNDER|BETWEEN]->(c:Convention) | c.id]
         + [(x)-[:PART_OF]->(:WorkProgramme)-[:BETWEEN]->(c:Convention) | c.id]
-      END WHERE c IS NOT NULL],
-    rel: {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}}) AS reaches
+      END WHERE c IS NOT NULL] AS conventions
+  ORDER BY type(r), x.id
+  RETURN collect(CASE WHEN 'cms' IN conventions THEN {x: x, r: r} END) AS cms,
+         collect(CASE WHEN 'cites' IN conventions THEN {x: x, r: r} END) AS cites
 }
-RETURN properties(s) AS taxon, reaches
+RETURN properties(s) AS subject, size(cms) AS cmsCount, size(cites) AS citesCount,
+  [e IN cms[0..$limit] | {node: properties(e.x), relationship: {type: type(e.r), from: startNode(e.r).id, to: endNode(e.r).id, rel: properties(e.r)}}] AS cms,
+  [e IN cites[0..$limit] | {node: properties(e.x), relationship: {type: type(e.r), from: startNode(e.r).id, to: endNode(e.r).id, rel: properties(e.r)}}] AS cites
 ORDER BY s.id

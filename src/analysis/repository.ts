@@ -3,9 +3,12 @@ import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
+/** One contribution; the side the query started from comes back as its key only (the caller has it). */
 export interface ContributionRow {
-  activity: EntityRow;
-  target: EntityRow;
+  activity?: EntityRow;
+  activityId?: string;
+  target?: EntityRow;
+  targetId?: string;
   via: EntityRow;
   steps: RelationshipRow[];
   plan: EntityRow | null;

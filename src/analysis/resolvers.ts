@@ -1,6 +1,6 @@
 /** The analysts' view: from an Aichi Target to the activities serving it and back, and the GBF bridge. */
 import type { RequestContext } from '../context.js';
-import { fromEnum, pageSize } from '../entities/resolvers.js';
+import { fromEnum, pageSize, requireEntity } from '../entities/resolvers.js';
 import type { EntityRow } from '../entities/rows.js';
 import type { ContributionRoute, Resolvers } from '../generated/graphql.js';
 
@@ -37,6 +37,8 @@ export const analysisResolvers: Resolvers = {
     contribution: (b) => b.contribution,
   },
   TargetContribution: {
+    activity: (c, _args, ctx) => c.activity ?? requireEntity(ctx, 'activity', c.activityId!),
+    target: (c, _args, ctx) => c.target ?? requireEntity(ctx, 'target', c.targetId!),
     route: (c) => (c.steps.length === 1 ? 'DIRECT' : (ROUTES[c.via.kind] ?? 'DIRECT')),
     objective: (c) => (c.via.kind === 'Objective' ? c.via : null),
     initiative: (c) => (c.via.kind === 'Initiative' ? c.via : null),

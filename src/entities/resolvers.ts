@@ -177,6 +177,7 @@ export async function listPage(ctx: RequestContext, label: string, args: PageArg
   }
   const filter = toEntityFilter(args.filter);
   const rows = await ctx.entities.page(label, filter, order, after, first + 1);
+  for (const row of rows) ctx.loaders.entity.prime(row.id, row);
   return {
     rows: rows.slice(0, first),
     hasNextPage: rows.length > first,

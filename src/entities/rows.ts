@@ -93,6 +93,8 @@ export interface SynergyView {
   taxon?: EntityRow;
   cms: LinkRow[];
   cites: LinkRow[];
+  cmsCount: number;
+  citesCount: number;
   coverage: 'BOTH' | 'CMS_ONLY' | 'CITES_ONLY' | 'NONE';
 }
 

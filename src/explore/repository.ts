@@ -8,10 +8,13 @@ export interface PathRow {
   steps: RelationshipRow[];
 }
 
-export interface ReachRow {
-  node: EntityRow;
-  conventions: string[];
-  rel: RelationshipRow;
+/** One synergy row: the target or taxon, how many entities reach it per convention, a sample of each. */
+export interface SynergyRow {
+  subject: EntityRow;
+  cmsCount: number;
+  citesCount: number;
+  cms: { node: EntityRow; relationship: RelationshipRow }[];
+  cites: { node: EntityRow; relationship: RelationshipRow }[];
 }
 
 export class ExploreRepository {
@@ -33,12 +36,12 @@ export class ExploreRepository {
     return row;
   }
 
-  targetSynergies(target: string | null) {
-    return this.db.read<{ target: EntityRow; reaches: ReachRow[] }>('explore/targetSynergies', { target }, this.stats);
+  targetSynergies(target: string | null, limit: number) {
+    return this.db.read<SynergyRow>('explore/targetSynergies', { target, limit: neo4j.int(limit) }, this.stats);
   }
 
-  speciesSynergies(taxon: string | null) {
-    return this.db.read<{ taxon: EntityRow; reaches: ReachRow[] }>('explore/speciesSynergies', { taxon }, this.stats);
+  speciesSynergies(taxon: string | null, limit: number) {
+    return this.db.read<SynergyRow>('explore/speciesSynergies', { taxon, limit: neo4j.int(limit) }, this.stats);
   }
 
   search(text: string, kinds: string[] | null, limit: number) {

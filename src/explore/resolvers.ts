@@ -3,7 +3,7 @@ import { badUserInput } from '../errors.js';
 import { keyOfGlobalId, keyOrGlobalId, labelOfKind, pageSize, requireEntity } from '../entities/resolvers.js';
 import type { EntityRow, LinkRow, RelationshipRow, SynergyView } from '../entities/rows.js';
 import type { Coverage, EntityKind, Resolvers } from '../generated/graphql.js';
-import type { ReachRow } from './repository.js';
+import type { SynergyRow } from './repository.js';
 import { MAX_SEARCH_LENGTH, toLuceneQuery } from './lucene.js';
 
 function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
@@ -12,21 +12,24 @@ function bounded(argument: string, value: number | null | undefined, fallback: n
   return v;
 }
 
-const link = (reach: ReachRow, self: string): LinkRow => ({
-  node: reach.node,
-  relationship: reach.rel,
-  direction: reach.rel.from === self ? 'OUT' : 'IN',
-});
-
 function coverage(cms: boolean, cites: boolean): Coverage {
   return cms && cites ? 'BOTH' : cms ? 'CMS_ONLY' : cites ? 'CITES_ONLY' : 'NONE';
 }
 
-function synergy(self: EntityRow, reaches: ReachRow[]): Pick<SynergyView, 'cms' | 'cites' | 'coverage'> {
-  const reached = reaches.filter((r) => r !== null);
-  const cms = reached.filter((r) => r.conventions.includes('cms')).map((r) => link(r, self.id));
-  const cites = reached.filter((r) => r.conventions.includes('cites')).map((r) => link(r, self.id));
-  return { cms, cites, coverage: coverage(cms.length > 0, cites.length > 0) };
+/** A synergy row as the schema shows it, links seen from the target or taxon. */
+function synergy(row: SynergyRow): Omit<SynergyView, 'target' | 'taxon'> {
+  const asLink = (self: string) => (r: SynergyRow['cms'][number]): LinkRow => ({
+    node: r.node,
+    relationship: r.relationship,
+    direction: r.relationship.from === self ? 'OUT' : 'IN',
+  });
+  return {
+    cms: row.cms.map(asLink(row.subject.id)),
+    cites: row.cites.map(asLink(row.subject.id)),
+    cmsCount: row.cmsCount,
+    citesCount: row.citesCount,
+    coverage: coverage(row.cmsCount > 0, row.citesCount > 0),
+  };
 }
 
 export const exploreResolvers: Resolvers = {
@@ -34,8 +37,15 @@ export const exploreResolvers: Resolvers = {
     connections: async (_, args, ctx) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, 6);
       const first = bounded('first', args.first, 10, 1, 50);
-      const from = await requireEntity(ctx, 'from', keyOfGlobalId('from', args.from));
-      const to = await requireEntity(ctx, 'to', keyOfGlobalId('to', args.to));
+      // Both ends in one batched round trip; the first missing one is reported.
+      const ends = await Promise.allSettled([
+        requireEntity(ctx, 'from', keyOfGlobalId('from', args.from)),
+        requireEntity(ctx, 'to', keyOfGlobalId('to', args.to)),
+      ]);
+      const [from, to] = ends.map((end) => {
+        if (end.status === 'rejected') throw end.reason;
+        return end.value;
+      }) as [EntityRow, EntityRow];
       const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, first);
       return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
     },
@@ -54,16 +64,16 @@ export const exploreResolvers: Resolvers = {
     },
     targetSynergies: async (_, args, ctx) => {
       const target = args.target ? (await requireEntity(ctx, 'target', keyOrGlobalId('target', args.target, 'AichiTarget'), 'AichiTarget')).id : null;
-      const rows = await ctx.explore.targetSynergies(target);
+      const rows = await ctx.explore.targetSynergies(target, pageSize(ctx, 'first', args.first, 20));
       return rows
-        .map((r) => ({ target: r.target, ...synergy(r.target, r.reaches) }))
+        .map((r) => ({ target: r.subject, ...synergy(r) }))
         .filter((s) => !args.coverage || s.coverage === args.coverage);
     },
     speciesSynergies: async (_, args, ctx) => {
       const taxon = args.taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', args.taxon, 'Taxon'), 'Taxon')).id : null;
-      const rows = await ctx.explore.speciesSynergies(taxon);
+      const rows = await ctx.explore.speciesSynergies(taxon, pageSize(ctx, 'first', args.first, 20));
       return rows
-        .map((r) => ({ taxon: r.taxon, ...synergy(r.taxon, r.reaches) }))
+        .map((r) => ({ taxon: r.subject, ...synergy(r) }))
         .filter((s) => !args.coverage || s.coverage === args.coverage);
     },
     search: async (_, args, ctx) => {

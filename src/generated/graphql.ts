@@ -1559,6 +1559,7 @@ export type QuerySearchArgs = {
 
 export type QuerySpeciesSynergiesArgs = {
   coverage?: InputMaybe<Coverage>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   taxon?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1579,6 +1580,7 @@ export type QueryStrategicPlansArgs = {
 
 export type QueryTargetSynergiesArgs = {
   coverage?: InputMaybe<Coverage>;
+  first?: InputMaybe<Scalars['Int']['input']>;
   target?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1696,10 +1698,14 @@ export type SearchHit = {
 /** How CMS and CITES reach one taxon. */
 export type SpeciesSynergy = {
   __typename?: 'SpeciesSynergy';
-  /** CITES listings, decisions, initiatives and joint activities that reach it. */
+  /** CITES listings, decisions, initiatives and joint activities that reach it: the first ones, at most the query's first. */
   cites: Array<EntityLink>;
-  /** CMS listings, instruments and joint activities that reach it. */
+  /** How many reach it for CITES, in all. */
+  citesCount: Scalars['Int']['output'];
+  /** CMS listings, instruments and joint activities that reach it: the first ones, at most the query's first. */
   cms: Array<EntityLink>;
+  /** How many reach it for CMS, in all. */
+  cmsCount: Scalars['Int']['output'];
   /** Who reaches it. */
   coverage: Coverage;
   /** The taxon. */
@@ -1851,10 +1857,14 @@ export type TargetContribution = {
 /** How CMS and CITES reach one Aichi Target. */
 export type TargetSynergy = {
   __typename?: 'TargetSynergy';
-  /** Entities through which CITES reaches it. */
+  /** Entities through which CITES reaches it: the first ones by key, at most the query's first. */
   cites: Array<EntityLink>;
-  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives). */
+  /** How many entities reach it for CITES, in all. */
+  citesCount: Scalars['Int']['output'];
+  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives): the first ones by key, at most the query's first. */
   cms: Array<EntityLink>;
+  /** How many entities reach it for CMS, in all. */
+  cmsCount: Scalars['Int']['output'];
   /** Who reaches it. */
   coverage: Coverage;
   /** The target. */
@@ -2873,10 +2883,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'first' | 'orderBy'>>;
   party?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType, Partial<QueryPartyArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
-  speciesSynergies?: Resolver<Array<ResolversTypes['SpeciesSynergy']>, ParentType, ContextType, Partial<QuerySpeciesSynergiesArgs>>;
+  speciesSynergies?: Resolver<Array<ResolversTypes['SpeciesSynergy']>, ParentType, ContextType, RequireFields<QuerySpeciesSynergiesArgs, 'first'>>;
   strategicPlan?: Resolver<Maybe<ResolversTypes['StrategicPlan']>, ParentType, ContextType, Partial<QueryStrategicPlanArgs>>;
   strategicPlans?: Resolver<ResolversTypes['StrategicPlanConnection'], ParentType, ContextType, RequireFields<QueryStrategicPlansArgs, 'first' | 'orderBy'>>;
-  targetSynergies?: Resolver<Array<ResolversTypes['TargetSynergy']>, ParentType, ContextType, Partial<QueryTargetSynergiesArgs>>;
+  targetSynergies?: Resolver<Array<ResolversTypes['TargetSynergy']>, ParentType, ContextType, RequireFields<QueryTargetSynergiesArgs, 'first'>>;
   taxa?: Resolver<ResolversTypes['TaxonConnection'], ParentType, ContextType, RequireFields<QueryTaxaArgs, 'first' | 'orderBy'>>;
   taxon?: Resolver<Maybe<ResolversTypes['Taxon']>, ParentType, ContextType, Partial<QueryTaxonArgs>>;
   workProgramme?: Resolver<Maybe<ResolversTypes['WorkProgramme']>, ParentType, ContextType, Partial<QueryWorkProgrammeArgs>>;
@@ -2913,7 +2923,9 @@ export type SearchHitResolvers<ContextType = RequestContext, ParentType extends 
 
 export type SpeciesSynergyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['SpeciesSynergy'] = ResolversParentTypes['SpeciesSynergy']> = {
   cites?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  citesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cms?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  cmsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   taxon?: Resolver<ResolversTypes['Taxon'], ParentType, ContextType>;
 };
@@ -2987,7 +2999,9 @@ export type TargetContributionResolvers<ContextType = RequestContext, ParentType
 
 export type TargetSynergyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TargetSynergy'] = ResolversParentTypes['TargetSynergy']> = {
   cites?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  citesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   cms?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  cmsCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['Coverage'], ParentType, ContextType>;
   target?: Resolver<ResolversTypes['AichiTarget'], ParentType, ContextType>;
 };

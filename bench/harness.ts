@@ -1,0 +1,89 @@
+/** What the benchmark and the soak share: child processes, a closed-loop load driver, memory sampling. */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import readline from 'node:readline';
+import { PROJECT_ROOT } from '../src/config.js';
+import { neo4jVersion } from '../src/neo4j-local/localNeo4j.js';
+
+export const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+export interface Measure {
+  p50: number;
+  p95: number;
+  p99: number;
+  rps: number;
+  errors: number;
+  requests: number;
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+/** `connections` clients in a closed loop for `durationMs`; every latency recorded, failures counted. */
+export async function drive(call: () => Promise<boolean>, connections: number, durationMs: number): Promise<Measure> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + durationMs;
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (performance.now() < end) {
+        const t = performance.now();
+        const ok = await call().catch(() => false);
+        latencies.push(performance.now() - t);
+        if (!ok) errors += 1;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, errors, requests: latencies.length };
+}
+
+export async function postGraphQL(url: string, body: { query: string; variables: Record<string, unknown> }, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const json = (await response.json()) as { data?: any; errors?: unknown[]; extensions?: any };
+  return { ok: response.ok && !json.errors, json };
+}
+
+const children: ChildProcess[] = [];
+
+/** Starts `node <args>` in the project and resolves once a line of its output matches `ready`. */
+export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const output: string[] = [];
+    const onLine = (line: string) => {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      const m = ready.exec(line);
+      if (m) resolve({ child, match: m });
+    };
+    readline.createInterface({ input: child.stdout! }).on('line', onLine);
+    readline.createInterface({ input: child.stderr! }).on('line', onLine);
+    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited (${code}):\n${output.join('\n')}`)));
+  });
+}
+
+export async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  await new Promise((r) => child.once('exit', r));
+}
+
+export async function stopChildren(): Promise<void> {
+  for (const child of children) await stopChild(child);
+}
+
+/** Resident memory of a process, in MB. */
+export function rssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+export function machine(neo4jHeap: string): string {
+  const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
+  const java = /version "([^"]+)"/.exec(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '')?.[1];
+  return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${neo4jHeap})`;
+}

@@ -37,11 +37,9 @@ export const exploreResolvers: Resolvers = {
     connections: async (_, args, ctx) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, 6);
       const first = bounded('first', args.first, 10, 1, 50);
-      // Both ends in one batched round trip; the first missing one is reported.
-      const ends = await Promise.allSettled([
-        requireEntity(ctx, 'from', keyOfGlobalId('from', args.from)),
-        requireEntity(ctx, 'to', keyOfGlobalId('to', args.to)),
-      ]);
+      // Both ids checked first, then both ends in one batched round trip; the first missing one is reported.
+      const keys = [keyOfGlobalId('from', args.from), keyOfGlobalId('to', args.to)];
+      const ends = await Promise.allSettled([requireEntity(ctx, 'from', keys[0]!), requireEntity(ctx, 'to', keys[1]!)]);
       const [from, to] = ends.map((end) => {
         if (end.status === 'rejected') throw end.reason;
         return end.value;

@@ -91,9 +91,11 @@ export class Database implements GraphReader {
         defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       });
       try {
-        const work = (tx: { run: (q: string, p: Params) => Promise<QueryResult<T>> }) => tx.run(cypher(name), params);
         const config = { timeout: this.settings.queryTimeoutMs };
-        return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+        // Reads are auto-commit transactions in a READ session: one network round trip instead of
+        // BEGIN / RUN / COMMIT, and Neo4j still refuses any write in them.
+        if (mode === 'READ') return await session.run<T>(cypher(name), params, config);
+        return await session.executeWrite((tx) => tx.run<T>(cypher(name), params), config);
       } finally {
         await session.close();
       }

@@ -110,15 +110,20 @@ describe('the local Neo4j launcher', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, NEO4J_URI: '' },
     });
+    let dataDir = '';
     const jvmPid = await new Promise<number>((resolve, reject) => {
       readline.createInterface({ input: child.stdout! }).on('line', (line) => {
-        const m = /^JVM_PID (\d+)/.exec(line);
-        if (m) resolve(Number(m[1]));
+        const m = /^JVM_PID (\d+) (\S+)/.exec(line);
+        if (m) {
+          dataDir = m[2]!;
+          resolve(Number(m[1]));
+        }
       });
       child.once('exit', (code) => reject(new Error(`child exited early (${code})`)));
     });
     expect(isAlive(jvmPid)).toBe(true);
     child.kill('SIGKILL'); // no chance to clean up: the JVM must notice its stdin closing
     expect(await waitUntilDead(jvmPid, 30_000)).toBe(true);
+    fs.rmSync(dataDir, { recursive: true, force: true });
   });
 });

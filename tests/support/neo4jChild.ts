@@ -8,5 +8,5 @@ import { startLocalNeo4j } from '../../src/neo4j-local/localNeo4j.js';
 const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ccg-orphan-'));
 const neo4j = await startLocalNeo4j({ ...config.local, port: 0, heap: '256m' }, { dataDir, log: () => undefined });
-process.stdout.write(`JVM_PID ${neo4j.pid}\n`);
+process.stdout.write(`JVM_PID ${neo4j.pid} ${dataDir}\n`);
 setInterval(() => undefined, 60_000);

@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context.js';
-import { DatabaseUnavailableError } from './db/database.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from './db/database.js';
 
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
@@ -32,10 +32,11 @@ const SAFE_CODES = new Set([
 ]);
 
 const UNAVAILABLE_MESSAGE = 'The graph database is unavailable; retry shortly';
+const TIMEOUT_MESSAGE = 'The query took too long; narrow it (smaller pages, fewer hops or depth, a type filter)';
 
 function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
-  if (original instanceof DatabaseUnavailableError) return false;
+  if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) return false;
   const code = (error as GraphQLError).extensions?.code;
   // graphql-armor and validation rules raise GraphQLErrors without a code: safe (they describe the query).
   if (original instanceof GraphQLError && code === undefined && (error as GraphQLError).path === undefined) return false;
@@ -47,6 +48,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof DatabaseUnavailableError) {
     return { message: UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
   }
+  if (original instanceof QueryTimeoutError) {
+    return { message: TIMEOUT_MESSAGE, path: formatted.path, extensions: { code: 'QUERY_TIMEOUT' } };
+  }
   if (isUnexpected(error)) {
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -55,14 +59,14 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   return { ...formatted, extensions };
 }
 
-/** Logs unexpected errors with the request id, answers 503 when Neo4j is down, adds the request id to errors. */
+/** Logs unexpected errors with the request id, answers 503 when Neo4j is down or too slow, adds the request id to errors. */
 export const errorsPlugin: ApolloServerPlugin<RequestContext> = {
   async requestDidStart() {
     return {
       async didEncounterErrors({ errors, contextValue, response }) {
         for (const error of errors) {
           const original = unwrapResolverError(error);
-          if (original instanceof DatabaseUnavailableError) {
+          if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
             if (response.http) response.http.status = 503;
           } else if (isUnexpected(error)) {
             console.error(`[${contextValue.requestId}] unexpected error`, original);

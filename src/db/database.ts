@@ -23,6 +23,19 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/** Raised when a read runs past QUERY_TIMEOUT_MS; the API answers QUERY_TIMEOUT (HTTP 503). */
+export class QueryTimeoutError extends Error {
+  constructor(cause: unknown) {
+    super('The query took longer than the configured QUERY_TIMEOUT_MS', { cause });
+    this.name = 'QueryTimeoutError';
+  }
+}
+
+export function isTimeout(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code;
+  return code !== undefined && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
+}
+
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 export function isUnavailable(error: unknown): boolean {
@@ -101,6 +114,7 @@ export class Database implements GraphReader {
       }
     } catch (error) {
       if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      if (isTimeout(error)) throw new QueryTimeoutError(error);
       throw error;
     } finally {
       if (stats) {

@@ -1,18 +1,19 @@
-/** All resolvers, merged from each domain (two levels: type, then field). */
+/** All resolvers: the model's (src/entities/) and each capability's, merged field by field. */
 import { aboutResolvers } from './about/resolvers.js';
-import type { Resolvers } from './generated/graphql.js';
 import { analysisResolvers } from './analysis/resolvers.js';
-import { entityResolvers } from './entities/resolvers.js';
+import { modelResolvers, type ResolverMap } from './entities/resolvers.js';
 import { viewResolvers } from './entities/views.js';
 import { exploreResolvers } from './explore/resolvers.js';
+import { MODEL, type Model } from './model/model.js';
 
-type ResolverMap = Record<string, Record<string, unknown>>;
+type AnyResolvers = Readonly<Record<string, object | undefined>>;
 
-function merge(...maps: ResolverMap[]): ResolverMap {
-  const merged: ResolverMap = {};
+/** Merges resolver maps; two resolvers for one field is a mistake, refused at start. */
+function merge(...maps: AnyResolvers[]): Record<string, Record<string, unknown>> {
+  const merged: Record<string, Record<string, unknown>> = {};
   for (const map of maps) {
     for (const [type, fields] of Object.entries(map)) {
-      for (const field of Object.keys(fields)) {
+      for (const field of Object.keys(fields ?? {})) {
         if (merged[type]?.[field] !== undefined) throw new Error(`Two resolvers for ${type}.${field}`);
       }
       merged[type] = { ...merged[type], ...fields };
@@ -21,9 +22,7 @@ function merge(...maps: ResolverMap[]): ResolverMap {
   return merged;
 }
 
-// The shared entity resolvers are built per label from the model, so they are typed loosely; the
-// domain modules are typed against the generated Resolvers, and a test checks every field resolves.
-export const resolvers = merge(
-  entityResolvers() as ResolverMap,
-  ...([aboutResolvers, viewResolvers, analysisResolvers, exploreResolvers] satisfies Resolvers[] as unknown as ResolverMap[]),
-);
+export const resolversFor = (model: Model) =>
+  merge(modelResolvers(model) satisfies ResolverMap, aboutResolvers, viewResolvers, analysisResolvers, exploreResolvers);
+
+export const resolvers = resolversFor(MODEL);

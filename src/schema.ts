@@ -1,13 +1,25 @@
-/** The SDL: every schema/*.graphql file, in name order, joined (also served at /schema.graphql). */
+/**
+ * The SDL: what the model generates (every entity type, src/model/sdl.ts) followed by each capability's
+ * schema/*.graphql, in name order. Served at /schema.graphql.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from './config.js';
+import { withCeilings } from './model/ceilings.js';
+import { MODEL, type Model } from './model/model.js';
+import { modelSdl } from './model/sdl.js';
 
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
-export const typeDefs: string = fs
+/** The hand-written SDL of the capabilities (base, views, analysis, explore). */
+export const capabilitySdl: string = fs
   .readdirSync(SCHEMA_DIR)
   .filter((f) => f.endsWith('.graphql'))
   .sort()
-  .map((f) => fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8'))
+  .map((f) => withCeilings(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')))
   .join('\n');
+
+export const typeDefsFor = (model: Model): string => `${capabilitySdl}\n${modelSdl(model)}`;
+
+
+export const typeDefs: string = typeDefsFor(MODEL);

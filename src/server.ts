@@ -10,14 +10,14 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import type { Config } from './config.js';
-import { createContext, type RequestContext } from './context.js';
+import { createContext, type RequestContext } from './graphql/context.js';
 import type { GraphReader } from './db/database.js';
-import { formatError, errorsPlugin } from './errors.js';
+import { formatError, errorsPlugin } from './graphql/errors.js';
 import { exportRoute } from './export/exportRoute.js';
 import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
-import { timingPlugin } from './timing.js';
-import { queryLimits } from './limits.js';
+import { timingPlugin } from './graphql/timing.js';
+import { queryLimits } from './graphql/limits.js';
 
 export interface ApiServer {
   app: express.Express;

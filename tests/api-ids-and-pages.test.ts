@@ -1,6 +1,6 @@
 /** Portals: opaque ids, keyset pages, and errors that name the argument. */
 import { describe, expect, it } from 'vitest';
-import { toCursor, toGlobalId } from '../src/entities/ids.js';
+import { toCursor, toGlobalId } from '../src/graphql/ids.js';
 import { useApi } from './support/api.js';
 
 const run = useApi({ MAX_PAGE_SIZE: '50' });

@@ -1,7 +1,7 @@
 /** A cursor is a keyset, not an offset: it stays valid, and skips nothing, after data is added. */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContext } from '../src/context.js';
+import { createContext } from '../src/graphql/context.js';
 import { loadGraph } from '../src/ingest/load.js';
 import { readGraph } from '../src/ingest/validate.js';
 import { createServer, type ApiServer } from '../src/server.js';

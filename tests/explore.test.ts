@@ -1,6 +1,6 @@
 /** Researchers: neighbourhoods, bounded connections, search filters. */
 import { describe, expect, it } from 'vitest';
-import { toGlobalId } from '../src/entities/ids.js';
+import { toGlobalId } from '../src/graphql/ids.js';
 import { useApi } from './support/api.js';
 
 const run = useApi();

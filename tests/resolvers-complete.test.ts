@@ -4,7 +4,7 @@
  */
 import { buildSchema, isObjectType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { COMMON_PROPERTIES, LABELS, RELATIONSHIPS } from '../src/ingest/model.js';
+import { COMMON_PROPERTIES, LABELS, RELATIONSHIPS } from '../src/model/model.js';
 import { resolvers } from '../src/resolvers.js';
 import { typeDefs } from '../src/schema.js';
 

@@ -2,7 +2,7 @@
 // nearest first, with every relationship among the entities returned.
 MATCH (c:Entity {id: $id})
 CALL (c) {
-  MATCH path = (c)-[rels*1..3]-(m:Entity)
+  MATCH path = (c)-[rels*1..{{maxDepth}}]-(m:Entity)
   WHERE length(path) <= $depth AND m <> c
     AND ($types IS NULL OR all(r IN rels WHERE type(r) IN $types))
   WITH m, min(length(path)) AS distance

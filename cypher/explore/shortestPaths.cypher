@@ -1,8 +1,8 @@
 // Every shortest path between two entities, ignoring direction, up to $maxHops relationships.
-// The pattern bound is the API's ceiling (6): Cypher takes no parameter there, and a shortest path
-// longer than $maxHops is simply filtered out.
+// The pattern bound is the API's ceiling ({{maxHops}}, src/model/ceilings.ts): Cypher takes no parameter
+// there, and a shortest path longer than $maxHops is simply filtered out.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH path = allShortestPaths((a)-[*..6]-(b))
+MATCH path = allShortestPaths((a)-[*..{{maxHops}}]-(b))
 WHERE length(path) <= $maxHops AND all(n IN nodes(path) WHERE n:Entity)
 RETURN [n IN nodes(path) | properties(n)] AS nodes,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps

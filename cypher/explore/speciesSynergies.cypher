@@ -1,8 +1,9 @@
 // For each taxon: the listings of it or of a higher taxon holding it, and the instruments, decisions,
 // initiatives and activities concerning it or a higher taxon, each with the conventions it belongs to.
-// Counted in full; only the first $limit of each side come back with their properties.
+// Counted in full; only the first $limit of each side come back with their properties; at most $taxa taxa.
 MATCH (s:Taxon)
 WHERE $taxon IS NULL OR s.id = $taxon
+WITH s ORDER BY s.id LIMIT $taxa
 CALL (s) {
   MATCH (s)-[:PART_OF*0..3]->(anc:Taxon)
   MATCH (anc)-[r:LISTED_IN|CONCERNS]-(x:Entity)

@@ -2,22 +2,23 @@
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
+import type { ActivityRow, AichiTargetRow, StrategicPlanRow, TaxonRow, WorkProgrammeRow } from '../generated/rows.js';
 
 /** One contribution; the side the query started from comes back as its key only (the caller has it). */
 export interface ContributionRow {
-  activity?: EntityRow;
+  activity?: ActivityRow;
   activityId?: string;
-  target?: EntityRow;
+  target?: AichiTargetRow;
   targetId?: string;
   via: EntityRow;
   steps: RelationshipRow[];
-  plan: EntityRow | null;
-  programme: EntityRow | null;
-  species: EntityRow[];
+  plan: StrategicPlanRow | null;
+  programme: WorkProgrammeRow | null;
+  species: TaxonRow[];
 }
 
 export interface BridgeRow {
-  target: EntityRow;
+  target: AichiTargetRow;
   bridge: RelationshipRow;
 }
 

@@ -1,7 +1,8 @@
 /** The analysts' view: from an Aichi Target to the activities serving it and back, and the GBF bridge. */
-import type { RequestContext } from '../context.js';
-import { fromEnum, pageSize, requireEntity } from '../entities/resolvers.js';
-import type { EntityRow } from '../entities/rows.js';
+import type { RequestContext } from '../graphql/context.js';
+import { pageSize } from '../graphql/args.js';
+import { fromEnum, requireEntity } from '../entities/resolvers.js';
+import { isOf, type EntityRow } from '../entities/rows.js';
 import type { ContributionRoute, Resolvers } from '../generated/graphql.js';
 
 const ROUTES: Record<string, ContributionRoute> = { Objective: 'VIA_OBJECTIVE', WorkProgramme: 'VIA_PROGRAMME', Initiative: 'VIA_INITIATIVE' };
@@ -14,7 +15,7 @@ interface ContributionArgs {
 const contributionsOf = (target: EntityRow, args: ContributionArgs, ctx: RequestContext) =>
   ctx.loaders.contributionsByTarget.load({
     id: target.id,
-    options: { status: args.status ? fromEnum(args.status) : null, limit: pageSize(ctx, 'first', args.first, 50) },
+    options: { status: args.status ? fromEnum(args.status) : null, limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50) },
   });
 
 export const analysisResolvers: Resolvers = {
@@ -28,7 +29,8 @@ export const analysisResolvers: Resolvers = {
     contributions: async (gbf, args, ctx) => {
       const bridges = await ctx.loaders.bridgesByGbfTarget.load(gbf.id);
       const perTarget = await Promise.all(bridges.map((b) => contributionsOf(b.target, args, ctx)));
-      return bridges.flatMap((bridge, i) => perTarget[i]!.map((contribution) => ({ bridge, contribution })));
+      const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50);
+      return bridges.flatMap((bridge, i) => perTarget[i]!.map((contribution) => ({ bridge, contribution }))).slice(0, first);
     },
   },
   BridgedContribution: {
@@ -37,11 +39,11 @@ export const analysisResolvers: Resolvers = {
     contribution: (b) => b.contribution,
   },
   TargetContribution: {
-    activity: (c, _args, ctx) => c.activity ?? requireEntity(ctx, 'activity', c.activityId!),
-    target: (c, _args, ctx) => c.target ?? requireEntity(ctx, 'target', c.targetId!),
+    activity: (c, _args, ctx) => c.activity ?? requireEntity(ctx, 'activity', c.activityId!, 'Activity'),
+    target: (c, _args, ctx) => c.target ?? requireEntity(ctx, 'target', c.targetId!, 'AichiTarget'),
     route: (c) => (c.steps.length === 1 ? 'DIRECT' : (ROUTES[c.via.kind] ?? 'DIRECT')),
-    objective: (c) => (c.via.kind === 'Objective' ? c.via : null),
-    initiative: (c) => (c.via.kind === 'Initiative' ? c.via : null),
+    objective: (c) => (isOf(c.via, 'Objective') ? c.via : null),
+    initiative: (c) => (isOf(c.via, 'Initiative') ? c.via : null),
     basis: (c) => (c.steps.some((s) => s.rel.basis === 'curated') ? 'CURATED' : 'SOURCED'),
   },
 };

@@ -1,11 +1,13 @@
 /**
  * Every Cypher statement the program runs is a file under cypher/, named by its path without extension
  * ("load/mergeNodes"). They are read once, on first use, and looked up by name. A statement may include a
- * shared fragment (cypher/<dir>/<name>.fragment) with {{name}}, so that pages and counts filter alike.
+ * shared fragment (cypher/<dir>/<name>.fragment) with {{name}}, so that pages and counts filter alike, and a
+ * ceiling of src/model/ceilings.ts ({{maxHops}}) where Cypher takes no parameter.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
+import { withCeilings } from '../model/ceilings.js';
 
 export const CYPHER_DIR = path.join(PROJECT_ROOT, 'cypher');
 
@@ -27,7 +29,7 @@ function readAll(dir: string, extension: string): [string, string][] {
 }
 
 function expandFragments(name: string, text: string, fragments: Map<string, string>): string {
-  return text.replace(/\{\{(\w+)\}\}/g, (_match, fragment: string) => {
+  return withCeilings(text).replace(/\{\{(\w+)\}\}/g, (_match, fragment: string) => {
     const found = [...fragments].find(([key]) => key.endsWith(`/${fragment}`) || key === fragment);
     if (!found) throw new Error(`cypher/${name}.cypher includes {{${fragment}}} but no ${fragment}.fragment exists`);
     return found[1];

@@ -9,6 +9,8 @@ export interface LinkOptions {
   types: string[] | null;
   /** Only entities of this kind (label) at the other end. */
   kind: string | null;
+  /** Property of the other end to order by, then key; null: by relationship type, then key. */
+  orderBy: string | null;
   limit: number;
 }
 
@@ -19,9 +21,14 @@ export function entityLoaders(repository: EntityRepository) {
       return ids.map((id) => found.get(id) ?? null);
     }),
     links: groupedLoader<LinkOptions, LinkRow[]>(
-      (ids, o) => repository.links(ids, o.direction, o.types === null ? null : [...o.types].sort(), o.kind, o.limit),
+      (ids, o) => repository.links(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => [],
     ),
+    /** A paragraph by the citation that names it ("<document>#<locator>"). */
+    paragraph: new DataLoader<string, EntityRow | null>(async (citations) => {
+      const found = await repository.paragraphsByCitation(citations);
+      return citations.map((c) => found.get(c) ?? null);
+    }),
     citing: new DataLoader(async (citations: readonly string[]) => {
       const found = await repository.citing(citations);
       return citations.map((c) => found.get(c) ?? { citation: c, entities: [], relationships: [] });

@@ -1,15 +1,13 @@
 /** Entities and their relationships: each function is one Cypher round trip for a whole batch. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
+import type { LinkOptions } from './loaders.js';
 import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
 
 /** List filters, in the data's own vocabulary (kebab-case values, readable keys); null = not asked. */
 export interface EntityFilter {
-  status?: string | null;
-  theme?: string | null;
-  body?: string | null;
-  rank?: string | null;
-  subtype?: string | null;
+  /** Properties that must have these values (status, theme, documentType...). */
+  equals?: Record<string, string>;
   year?: number | null;
   convention?: string | null;
   parent?: string | null;
@@ -17,10 +15,15 @@ export interface EntityFilter {
   target?: string | null;
 }
 
-const FILTER_KEYS = ['status', 'theme', 'body', 'rank', 'subtype', 'year', 'convention', 'parent', 'taxon', 'target'] as const;
-
 function filterParams(filter: EntityFilter): Record<string, unknown> {
-  return Object.fromEntries(FILTER_KEYS.map((k) => [k, k === 'year' && filter.year != null ? neo4j.int(filter.year) : (filter[k] ?? null)]));
+  return {
+    equals: filter.equals ?? {},
+    year: filter.year != null ? neo4j.int(filter.year) : null,
+    convention: filter.convention ?? null,
+    parent: filter.parent ?? null,
+    taxon: filter.taxon ?? null,
+    target: filter.target ?? null,
+  };
 }
 
 export class EntityRepository {
@@ -40,16 +43,11 @@ export class EntityRepository {
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
-  async links(
-    ids: readonly string[],
-    direction: 'OUT' | 'IN' | 'BOTH',
-    types: readonly string[] | null,
-    kind: string | null,
-    limit: number,
-  ): Promise<Map<string, LinkRow[]>> {
+  async links(ids: readonly string[], options: LinkOptions): Promise<Map<string, LinkRow[]>> {
+    const { direction, types, kind, orderBy, limit } = options;
     const rows = await this.db.read<{ id: string; type: string; from: string; to: string; rel: RelationshipRow['rel']; node: EntityRow }>(
       'entities/links',
-      { ids, direction, types, kind, limit: neo4j.int(limit) },
+      { ids, direction, types, kind, orderBy, limit: neo4j.int(limit) },
       this.stats,
     );
     const byId = new Map<string, LinkRow[]>();
@@ -77,7 +75,13 @@ export class EntityRepository {
     return row?.total ?? 0;
   }
 
-  /** For each "<doc>#<locator>" citation: the entities and relationships citing it. */
+  /** The paragraphs named by a batch of "<doc>#<locator>" citations, by citation. */
+  async paragraphsByCitation(citations: readonly string[]): Promise<Map<string, EntityRow>> {
+    const rows = await this.db.read<{ citation: string; node: EntityRow }>('entities/paragraphsByCitation', { citations }, this.stats);
+    return new Map(rows.map((r) => [r.citation, r.node]));
+  }
+
+  /** For each "<doc>#<locator>" citation: the entities and relationships citing it (at most 200 of each). */
   async citing(citations: readonly string[]) {
     const rows = await this.db.read<{
       citation: string;

@@ -1,15 +1,18 @@
-/** What the repositories return: plain maps of Neo4j properties, the "parent" of every resolver. */
+/**
+ * What the repositories return: plain maps of Neo4j properties, the "parent" of every resolver. An
+ * entity's row is generated from the model (src/generated/rows.ts: EntityRow and one per label).
+ */
+import type { EntityRow, RelationshipPropertiesRow, RowsByLabel } from '../generated/rows.js';
 
-/** A node's properties: id (the readable key), kind (its label), name, provenance and its own fields. */
-export interface EntityRow {
-  id: string;
-  kind: string;
-  name: string;
-  citations: string[];
-  tags: string[];
-  basis: string;
-  rationale?: string;
-  [property: string]: unknown;
+export type { EntityRow, RelationshipPropertiesRow, RowsByLabel };
+
+/** True when the row is an entity of that label (its kind), so it has that label's properties. */
+export const isOf = <L extends keyof RowsByLabel>(row: EntityRow, label: L): row is RowsByLabel[L] => row.kind === label;
+
+/** The row as an entity of that label, or an error: a repository answered something its query cannot. */
+export function entityOf<L extends keyof RowsByLabel>(row: EntityRow, label: L): RowsByLabel[L] {
+  if (!isOf(row, label)) throw new Error(`expected a ${label}, got a ${row.kind} (${row.id})`);
+  return row;
 }
 
 /** A relationship as read: its type, ends (keys) and properties (provenance included). */
@@ -17,7 +20,7 @@ export interface RelationshipRow {
   type: string;
   from: string;
   to: string;
-  rel: Record<string, unknown> & { id: string; citations: string[]; tags: string[]; basis: string; rationale?: string };
+  rel: RelationshipPropertiesRow;
 }
 
 /** The entity at the other end of a relationship. */
@@ -37,7 +40,6 @@ export interface PageRow {
   count: () => Promise<number>;
 }
 
-export type RelationshipPropertiesRow = RelationshipRow['rel'];
 
 export interface EdgeRow {
   cursor: string;
@@ -57,12 +59,6 @@ export interface CitationRow {
   doc: string;
   at: string | null;
   tag: string;
-}
-
-/** A LISTED_IN link seen from the taxon or from the convention. */
-export interface ListingRow {
-  link: LinkRow;
-  self: 'taxon' | 'convention';
 }
 
 export interface StatedRelationshipRow {

@@ -40,8 +40,8 @@ export class ExploreRepository {
     return this.db.read<SynergyRow>('explore/targetSynergies', { target, limit: neo4j.int(limit) }, this.stats);
   }
 
-  speciesSynergies(taxon: string | null, limit: number) {
-    return this.db.read<SynergyRow>('explore/speciesSynergies', { taxon, limit: neo4j.int(limit) }, this.stats);
+  speciesSynergies(taxon: string | null, limit: number, taxa: number) {
+    return this.db.read<SynergyRow>('explore/speciesSynergies', { taxon, limit: neo4j.int(limit), taxa: neo4j.int(taxa) }, this.stats);
   }
 
   search(text: string, kinds: string[] | null, limit: number) {

@@ -19,7 +19,7 @@ function provenanceOf(row: { citations: string[]; tags: string[]; basis: string;
   };
 }
 
-const ownProperties = (props: Record<string, unknown>, omit: string[]) =>
+const ownProperties = (props: object, omit: string[]) =>
   Object.fromEntries(Object.entries(props).filter(([k]) => !PROVENANCE.has(k) && !omit.includes(k)));
 
 /** Writes a chunk, waiting for the socket to drain when its buffer is full; fails once the client is gone. */

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { COMMON_PROPERTIES, LABELS, labelSpec, relationshipSpec, type PropertySpec } from './model.js';
+import { MODEL, STRING_LIST_MAX, type Model, type PropertySpec } from '../model/model.js';
+import { checkRelationshipFieldSizes } from './fieldSizes.js';
 
 export type Basis = 'sourced' | 'curated';
 export type Tag = 'V' | 'P';
@@ -80,8 +81,11 @@ interface PendingLink {
   raw: Raw;
 }
 
-/** Validates the data folder; returns the graph or throws a ValidationError listing every problem. */
-export function readGraph(dataDir: string): Graph {
+/** Validates the data folder against the model; returns the graph or throws a ValidationError listing every problem. */
+export function readGraph(dataDir: string, model: Model = MODEL): Graph {
+  const LABELS = model.labels;
+  const labelSpec = (label: string) => model.labels.find((l) => l.label === label);
+  const relationshipSpec = (type: string) => model.relationships.find((r) => r.type === type);
   const problems: ValidationProblem[] = [];
   const problem = (file: string, entry: string, field: string, message: string) =>
     problems.push({ file, entry, field, message });
@@ -136,6 +140,7 @@ export function readGraph(dataDir: string): Graph {
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
           return { error: 'must be a list of non-empty strings' };
         }
+        if (value.length > (t.max ?? STRING_LIST_MAX)) return { error: `holds at most ${t.max ?? STRING_LIST_MAX} names, got ${value.length}` };
         return { value: value.map((v: string) => v.trim()) };
     }
   };
@@ -218,7 +223,7 @@ export function readGraph(dataDir: string): Graph {
       continue;
     }
     const spec = labelSpec(expected.label)!;
-    const allProps: Record<string, PropertySpec> = { ...COMMON_PROPERTIES, ...spec.properties };
+    const allProps: Record<string, PropertySpec> = { ...model.common, ...spec.properties };
 
     doc.entries.forEach((raw: unknown, index: number) => {
       if (!isMap(raw)) return problem(file, `#${index + 1}`, '-', 'each entry must be a mapping');
@@ -337,6 +342,7 @@ export function readGraph(dataDir: string): Graph {
     relationships.set(id, { id, type: spec.type, from: link.from, to: target.id, file, props, ...provenance });
   }
 
+  if (problems.length === 0) problems.push(...checkRelationshipFieldSizes(model, [...nodes.values()], [...relationships.values()]));
   if (problems.length > 0) throw new ValidationError(problems);
   return { nodes: [...nodes.values()], relationships: [...relationships.values()], dataHash: hash.digest('hex') };
 }

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCursor, toGlobalId } from '../../src/entities/ids.js';
+import { toCursor, toGlobalId } from '../../src/graphql/ids.js';
 import { sharedDatabase } from '../support/db.js';
 import { useApi, type Answer } from '../support/api.js';
 import { startTestServer, type TestServer } from '../support/server.js';

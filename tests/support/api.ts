@@ -1,6 +1,6 @@
 /** In-process GraphQL against the shared test Neo4j (Apollo's executeOperation), with round-trip counts. */
 import { afterAll, beforeAll } from 'vitest';
-import { createContext, type RequestContext } from '../../src/context.js';
+import { createContext, type RequestContext } from '../../src/graphql/context.js';
 import type { Database } from '../../src/db/database.js';
 import { createServer, type ApiServer } from '../../src/server.js';
 import { sharedDatabase, testConfig } from './db.js';

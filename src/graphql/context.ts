@@ -1,12 +1,12 @@
 /** The per-request context: repositories and DataLoaders created fresh for every request. */
 import { randomUUID } from 'node:crypto';
-import { analysisLoaders } from './analysis/loaders.js';
-import { AnalysisRepository } from './analysis/repository.js';
-import type { Config } from './config.js';
-import { QueryStats, type GraphReader } from './db/database.js';
-import { entityLoaders } from './entities/loaders.js';
-import { EntityRepository } from './entities/repository.js';
-import { ExploreRepository } from './explore/repository.js';
+import { analysisLoaders } from '../analysis/loaders.js';
+import { AnalysisRepository } from '../analysis/repository.js';
+import type { Config } from '../config.js';
+import { QueryStats, type GraphReader } from '../db/database.js';
+import { entityLoaders } from '../entities/loaders.js';
+import { EntityRepository } from '../entities/repository.js';
+import { ExploreRepository } from '../explore/repository.js';
 
 export interface RequestContext {
   requestId: string;

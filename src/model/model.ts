@@ -1,6 +1,8 @@
 /**
- * The graph model: every label, its properties and every relationship type with the labels it may join.
- * The validator, the loader and docs/model.md all follow this one description.
+ * The graph model, declared once: every label with its properties and the fields the API shows for it
+ * (relationship fields with their direction, order and size; list filters), and every relationship type
+ * with the labels it may join. The validator, the loader, the SDL, the resolvers, the cost of every list
+ * and docs/model.md are all derived from this one description (docs/architecture.md).
  */
 
 export type PropertyType =
@@ -10,8 +12,8 @@ export type PropertyType =
   | { kind: 'boolean' }
   | { kind: 'date' } // ISO 8601, year precision allowed: 2008, 2008-07, 2008-07-15
   | { kind: 'url' }
-  | { kind: 'enum'; values: readonly string[] }
-  | { kind: 'stringList' };
+  | { kind: 'enum'; values: readonly string[]; graphqlName?: string }
+  | { kind: 'stringList'; max?: number };
 
 export interface PropertySpec {
   type: PropertyType;
@@ -25,7 +27,81 @@ export interface LabelSpec {
   /** The data file that holds this label's entries. */
   file: string;
   properties: Record<string, PropertySpec>;
+  /** How the API shows this label. */
+  api: EntityApiSpec;
 }
+
+/** The API of one label: its list and lookup, its filters and its relationship fields. */
+export interface EntityApiSpec {
+  /** Name of its list query field ("activities"). */
+  list: string;
+  /** Name of its lookup query field ("activity"). */
+  lookup: string;
+  /** Readable names, for generated descriptions ("activity", "activities"). */
+  one: string;
+  many: string;
+  /** List filters it takes (names of FILTERS). */
+  filters: readonly FilterName[];
+  /** Relationship fields, in the order the SDL shows them. */
+  fields: Record<string, RelationshipFieldSpec>;
+  /** Properties the API does not show as such (a view field shows them instead). */
+  hidden?: readonly string[];
+}
+
+/**
+ * A field that lists the entities at the other end of some relationships. Either it declares a fixed
+ * maximum (the validator refuses data with more, so the answer is never cut) or it takes `first`.
+ */
+export interface RelationshipFieldSpec {
+  description: string;
+  direction: 'OUT' | 'IN';
+  types: readonly string[];
+  /** Label at the other end; null for any. */
+  target: string | null;
+  /** Property of the other end the list is ordered by (then key); default: key. */
+  orderBy?: string;
+  /** A fixed maximum, checked when data is loaded; the field takes no argument. */
+  max?: number;
+  /** Default of its `first` argument (at most MAX_PAGE_SIZE), when it has no fixed maximum. */
+  first?: number;
+  /** The item type when it is not "<Target>Link" (a typed view of the link, e.g. Listing). */
+  view?: 'Listing' | 'Funding';
+}
+
+/** The list filters every label may take; each is applied by the same Cypher fragment. */
+export const FILTERS = {
+  status: 'With this status.',
+  theme: 'Of this theme.',
+  body: 'Of this body.',
+  rank: 'Of this rank.',
+  instrumentType: 'Of this legal form.',
+  documentType: 'Of this kind.',
+  initiativeType: 'Of this type.',
+  convention: 'Involving this convention.',
+  year: 'Covering this year.',
+  species: 'Concerning this taxon (key), or a taxon within it.',
+  target: 'Serving this Aichi Target (key), directly or through an objective, programme or initiative.',
+  programme: 'In this work programme (key).',
+  plan: 'Of this plan (key).',
+  document: 'Of this document (key).',
+  goal: 'Under this strategic goal: its code (A to E) or key.',
+} as const;
+export type FilterName = keyof typeof FILTERS;
+
+const out = (target: string | null, types: string[], description: string, size: Partial<RelationshipFieldSpec> = {}): RelationshipFieldSpec => ({
+  direction: 'OUT',
+  types,
+  target,
+  description,
+  ...size,
+});
+const into = (target: string | null, types: string[], description: string, size: Partial<RelationshipFieldSpec> = {}): RelationshipFieldSpec => ({
+  direction: 'IN',
+  types,
+  target,
+  description,
+  ...size,
+});
 
 export interface RelationshipSpec {
   type: string;
@@ -43,13 +119,15 @@ const int = (description: string, min?: number, max?: number, required = false):
   required,
   description,
 });
-const oneOf = (values: readonly string[], description: string, required = false): PropertySpec => ({
-  type: { kind: 'enum', values },
+/** An enum property; its GraphQL enum is <Label><Property> (ActivityStatus) unless graphqlName says otherwise. */
+const oneOf = (values: readonly string[], description: string, required = false, graphqlName?: string): PropertySpec => ({
+  type: { kind: 'enum', values, ...(graphqlName ? { graphqlName } : {}) },
   required,
   description,
 });
 
 export const CONVENTION_IDS = ['cms', 'cites', 'cbd'] as const;
+const convention = (description: string, required = false) => oneOf(CONVENTION_IDS, description, required, 'ConventionCode');
 const year = (description: string, required = false) => int(description, 1900, 2100, required);
 
 /** Properties every entry has besides its own (id, name, description; provenance is separate). */
@@ -63,6 +141,19 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Convention',
     file: 'conventions.yaml',
+    api: {
+      list: 'conventions',
+      lookup: 'convention',
+      one: 'convention',
+      many: 'conventions',
+      filters: [],
+      fields: {
+        instruments: into('Instrument', ['UNDER', 'BETWEEN'], 'Instruments under it or binding it.'),
+        strategicPlans: into('StrategicPlan', ['UNDER'], 'Its strategic plans.'),
+        meetings: into('Meeting', ['HELD_BY'], 'Meetings of its bodies.', { orderBy: 'startDate' }),
+        listings: into('Taxon', ['LISTED_IN'], 'Taxa listed in its appendices, with appendix, dates and source.', { view: 'Listing' }),
+      },
+    },
     description: 'A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name.',
     properties: {
       acronym: str('Usual acronym.', true),
@@ -72,9 +163,20 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Instrument',
     file: 'instruments.yaml',
+    api: {
+      list: 'instruments',
+      lookup: 'instrument',
+      one: 'instrument',
+      many: 'instruments',
+      filters: ['convention', 'instrumentType', 'species'],
+      fields: {
+        conventions: out('Convention', ['BETWEEN', 'UNDER'], 'Conventions it belongs to or binds.', { max: 3 }),
+        taxa: out('Taxon', ['CONCERNS'], 'Taxa it covers.'),
+      },
+    },
     description: 'A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU.',
     properties: {
-      instrumentType: oneOf(['memorandum-of-cooperation', 'agreement', 'memorandum-of-understanding'], 'Legal form.', true),
+      instrumentType: oneOf(['memorandum-of-cooperation', 'agreement', 'memorandum-of-understanding'], 'Legal form.', true, 'InstrumentType'),
       concludedOn: date('Date concluded or signed.'),
       inForceFrom: date('Date it took effect.'),
     },
@@ -82,38 +184,85 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Decision',
     file: 'decisions.yaml',
+    api: {
+      list: 'decisions',
+      lookup: 'decision',
+      one: 'decision',
+      many: 'decisions',
+      filters: ['convention', 'year'],
+      fields: {
+        adoptedAt: out('Meeting', ['ADOPTED_AT'], 'Meeting that adopted it.', { max: 2 }),
+        strategicPlans: out('StrategicPlan', ['ADOPTS', 'ESTABLISHES'], 'Plans it adopts or establishes.'),
+      },
+    },
     description: 'A resolution or decision of a Conference of the Parties.',
     properties: {
       symbol: str('Official symbol, e.g. "Res. Conf. 14.2", "Resolution 8.2", "X/2".', true),
-      decisionType: oneOf(['resolution', 'decision'], 'Resolution or decision.', true),
-      convention: oneOf(CONVENTION_IDS, 'The convention whose Parties adopted it.', true),
+      decisionType: oneOf(['resolution', 'decision'], 'Resolution or decision.', true, 'DecisionType'),
+      convention: convention('The convention whose Parties adopted it.', true),
       year: year('Year adopted.'),
     },
   },
   {
     label: 'StrategicPlan',
     file: 'strategic-plans.yaml',
+    api: {
+      list: 'strategicPlans',
+      lookup: 'strategicPlan',
+      one: 'strategic plan',
+      many: 'strategic plans',
+      filters: ['convention', 'status', 'year'],
+      fields: {
+        objectives: into('Objective', ['PART_OF'], 'Its objectives or goals.', { orderBy: 'code', first: 50 }),
+        adoptedBy: into('Decision', ['ADOPTS'], 'Decisions that adopt it.'),
+        extends: out('StrategicPlan', ['EXTENDS'], 'Plans it extends.', { max: 3 }),
+        gbfTargets: into('GbfTarget', ['PART_OF'], 'Its GBF targets, for the GBF.', { orderBy: 'number', first: 50 }),
+      },
+    },
     description: 'A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans).',
     properties: {
-      status: oneOf(['adopted', 'proposed', 'draft', 'extended'], 'Where the plan stands, as the source tells.', true),
+      status: oneOf(['adopted', 'proposed', 'draft', 'extended'], 'Where the plan stands, as the source tells.', true, 'PlanStatus'),
       startYear: year('First year covered.', true),
       endYear: year('Last year covered.', true),
-      convention: oneOf(CONVENTION_IDS, 'Whose plan it is.', true),
+      convention: convention('Whose plan it is.', true),
     },
   },
   {
     label: 'Objective',
     file: 'objectives.yaml',
+    api: {
+      list: 'objectives',
+      lookup: 'objective',
+      one: 'objective',
+      many: 'objectives',
+      filters: ['plan'],
+      fields: {
+        plan: out('StrategicPlan', ['PART_OF'], 'The plan it belongs to.', { max: 1 }),
+        aichiTargets: into('AichiTarget', ['PART_OF'], 'For an Aichi strategic goal, its targets.', { orderBy: 'number' }),
+        serves: out('AichiTarget', ['SERVES'], 'Aichi Targets it contributes to, mostly curated.', { orderBy: 'number' }),
+      },
+    },
     description: 'An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals).',
     properties: {
       code: str('Its number or letter in the plan: "1", "a", "A".', true),
-      level: oneOf(['objective', 'goal', 'strategic-goal'], 'What the plan calls it.', true),
+      level: oneOf(['objective', 'goal', 'strategic-goal'], 'What the plan calls it.', true, 'ObjectiveLevel'),
       text: text('Its wording.', true),
     },
   },
   {
     label: 'AichiTarget',
     file: 'aichi-targets.yaml',
+    api: {
+      list: 'aichiTargets',
+      lookup: 'aichiTarget',
+      one: 'Aichi Target',
+      many: 'Aichi Targets',
+      filters: ['goal'],
+      fields: {
+        goal: out('Objective', ['PART_OF'], 'Its strategic goal, A to E.', { max: 1 }),
+        gbfTargets: out('GbfTarget', ['CORRESPONDS_TO'], 'GBF targets it corresponds to (curated: no official table exists).', { orderBy: 'number' }),
+      },
+    },
     description: 'One of the 20 Aichi Biodiversity Targets (CBD decision X/2).',
     properties: {
       number: int('1 to 20.', 1, 20, true),
@@ -125,6 +274,16 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'GbfTarget',
     file: 'gbf-targets.yaml',
+    api: {
+      list: 'gbfTargets',
+      lookup: 'gbfTarget',
+      one: 'GBF target',
+      many: 'GBF targets',
+      filters: [],
+      fields: {
+        aichiTargets: into('AichiTarget', ['CORRESPONDS_TO'], 'Aichi Targets that correspond to it (curated).', { orderBy: 'number' }),
+      },
+    },
     description: 'A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified.',
     properties: {
       number: int('1 to 23.', 1, 23, true),
@@ -136,10 +295,25 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Taxon',
     file: 'taxa.yaml',
+    api: {
+      list: 'taxa',
+      lookup: 'taxon',
+      one: 'taxon',
+      many: 'taxa',
+      filters: ['convention', 'rank'],
+      fields: {
+        listings: out('Convention', ['LISTED_IN'], 'Its listings in the CITES and CMS appendices, with appendix, dates and source.', { max: 3, view: 'Listing' }),
+        parents: out('Taxon', ['PART_OF'], 'Higher taxa it belongs to.', { max: 5 }),
+        children: into('Taxon', ['PART_OF'], 'Taxa within it.'),
+        instruments: into('Instrument', ['CONCERNS'], 'Instruments that cover it.'),
+        activities: into('Activity', ['CONCERNS'], 'Joint activities that concern it.'),
+        initiatives: into('Initiative', ['CONCERNS'], 'Action plans and monitoring systems that concern it.'),
+      },
+    },
     description: 'A species or higher taxon that Parties asked about or that an instrument covers.',
     properties: {
       scientificName: str('Scientific name as listed in the CITES Appendices of 2012.', true),
-      rank: oneOf(['species', 'subspecies', 'genus', 'family', 'order', 'group'], 'Taxonomic rank; group for informal sets such as marine turtles.', true),
+      rank: oneOf(['species', 'subspecies', 'genus', 'family', 'order', 'group'], 'Taxonomic rank; group for informal sets such as marine turtles.', true, 'TaxonRank'),
       commonNames: { type: { kind: 'stringList' }, description: 'English common names.' },
       synonyms: { type: { kind: 'stringList' }, description: 'Other scientific names in use.' },
     },
@@ -147,9 +321,19 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Initiative',
     file: 'initiatives.yaml',
+    api: {
+      list: 'initiatives',
+      lookup: 'initiative',
+      one: 'initiative',
+      many: 'initiatives',
+      filters: ['species', 'initiativeType'],
+      fields: {
+        taxa: out('Taxon', ['CONCERNS'], 'Taxa it concerns.'),
+      },
+    },
     description: 'An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund).',
     properties: {
-      initiativeType: oneOf(['action-plan', 'monitoring-system', 'fund'], 'What it is.', true),
+      initiativeType: oneOf(['action-plan', 'monitoring-system', 'fund'], 'What it is.', true, 'InitiativeType'),
       acronym: str('Usual acronym.'),
       startYear: year('Year it started or was adopted.'),
     },
@@ -157,9 +341,23 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'WorkProgramme',
     file: 'work-programmes.yaml',
+    api: {
+      list: 'workProgrammes',
+      lookup: 'workProgramme',
+      one: 'work programme',
+      many: 'work programmes',
+      filters: ['status', 'year'],
+      fields: {
+        activities: into('Activity', ['PART_OF'], 'Its activities.', { first: 50 }),
+        approvedBy: out('Meeting', ['APPROVED_BY'], 'Meetings that approved it or its extension, with date.', { orderBy: 'startDate', max: 10 }),
+        consideredAt: out('Meeting', ['CONSIDERED_AT', 'TO_BE_CONSIDERED_AT'], 'Meetings that examined it without approving it, or are invited to.', { orderBy: 'startDate', max: 10 }),
+        conventions: out('Convention', ['BETWEEN'], 'The conventions it joins.', { max: 3 }),
+        plans: out('StrategicPlan', ['TAKES_INTO_ACCOUNT', 'INTEGRATED_INTO'], 'Plans it takes into account or is integrated into.'),
+      },
+    },
     description: 'A joint CITES/CMS work programme (action plan) with its period and status.',
     properties: {
-      status: oneOf(['adopted', 'extended', 'draft', 'proposed'], 'Where it stands, as the source tells.', true),
+      status: oneOf(['adopted', 'extended', 'draft', 'proposed'], 'Where it stands, as the source tells.', true, 'ProgrammeStatus'),
       startYear: year('First year covered.', true),
       endYear: year('Last year covered (after any extension).', true),
       originalEndYear: year('Last year before an extension.'),
@@ -168,6 +366,18 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Activity',
     file: 'activities.yaml',
+    api: {
+      list: 'activities',
+      lookup: 'activity',
+      one: 'activity',
+      many: 'activities',
+      filters: ['status', 'theme', 'programme', 'species', 'target', 'year', 'convention'],
+      fields: {
+        programme: out('WorkProgramme', ['PART_OF'], 'The work programme it belongs to.', { max: 3 }),
+        taxa: out('Taxon', ['CONCERNS'], 'Taxa it concerns.'),
+        fundedBy: into('Party', ['FUNDED'], 'Parties or donors that funded it.'),
+      },
+    },
     description: 'A joint activity, a theme agreed by the secretariats or a request by Parties.',
     properties: {
       status: oneOf(['completed', 'ongoing', 'planned', 'agreed', 'requested', 'proposed'], 'Where it stands, as the source tells.', true),
@@ -183,14 +393,26 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Meeting',
     file: 'meetings.yaml',
+    api: {
+      list: 'meetings',
+      lookup: 'meeting',
+      one: 'meeting',
+      many: 'meetings',
+      filters: ['convention', 'body', 'year'],
+      fields: {
+        approved: into('WorkProgramme', ['APPROVED_BY'], 'Programmes it approved.'),
+        adopted: into('Decision', ['ADOPTED_AT'], 'Decisions adopted there.'),
+      },
+    },
     description: 'A meeting of a governing body or of the secretariats.',
     properties: {
       body: oneOf(
         ['standing-committee', 'conference-of-the-parties', 'secretariats', 'signatories'],
         'Which body met.',
         true,
+        'MeetingBody',
       ),
-      convention: oneOf(CONVENTION_IDS, 'Convention of the body (secretariat meetings: the host).'),
+      convention: convention('Convention of the body (secretariat meetings: the host).'),
       number: int('Ordinal of the meeting (57 for SC57).', 1, 1000),
       startDate: date('First day.'),
       endDate: date('Last day.'),
@@ -200,16 +422,28 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Document',
     file: 'documents.yaml',
+    api: {
+      list: 'documents',
+      lookup: 'document',
+      one: 'document',
+      many: 'documents',
+      filters: ['documentType'],
+      fields: {
+        paragraphs: into('Paragraph', ['PART_OF'], 'Its paragraphs in reading order, where the graph holds its text.', { orderBy: 'order', first: 50 }),
+        annexes: into('Document', ['PART_OF'], 'Its annexes.'),
+      },
+    },
     description: 'A document or public page that facts cite, or that the report names.',
     properties: {
       documentType: oneOf(
         ['report', 'annex', 'meeting-document', 'decision-text', 'notification', 'web-page', 'publication'],
         'What kind of document.',
         true,
+        'DocumentType',
       ),
       symbol: str('Official symbol where known, e.g. UNEP/CMS/StC34/3.'),
       url: { type: { kind: 'url' }, description: 'Where a public copy was read.' },
-      language: oneOf(['en', 'fr', 'es'], 'Language of the copy we hold or cite.'),
+      language: oneOf(['en', 'fr', 'es'], 'Language of the copy we hold or cite.', false, 'String'),
       available: { type: { kind: 'boolean' }, description: 'False when the document is known to exist but no copy was found.' },
       publishedOn: date('Date of the document.'),
     },
@@ -217,6 +451,16 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Paragraph',
     file: 'paragraphs.yaml',
+    api: {
+      list: 'paragraphs',
+      lookup: 'paragraph',
+      one: 'paragraph',
+      many: 'paragraphs',
+      filters: ['document'],
+      fields: {},
+      // Shown as the field document: Document! (schema/documents.graphql).
+      hidden: ['document'],
+    },
     description: 'A numbered paragraph (or footnote) of a source document, with its text, so the report can be read back.',
     properties: {
       document: str('Id of the Document it belongs to.', true),
@@ -228,6 +472,16 @@ export const LABELS: readonly LabelSpec[] = [
   {
     label: 'Party',
     file: 'parties.yaml',
+    api: {
+      list: 'parties',
+      lookup: 'party',
+      one: 'party',
+      many: 'parties',
+      filters: [],
+      fields: {
+        funded: out(null, ['FUNDED'], 'What it funded, with year and purpose.', { view: 'Funding' }),
+      },
+    },
     description: 'A State Party or donor.',
     properties: {
       iso2: str('ISO 3166-1 alpha-2 code.', true),
@@ -319,7 +573,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     type: 'TO_BE_CONSIDERED_AT',
     description: 'A meeting is invited to consider or approve something later.',
     endpoints: [S('WorkProgramme', 'Meeting'), S('Document', 'Meeting')],
-    properties: { action: oneOf(['approve', 'examine', 'brief'], 'What the meeting is invited to do.', true) },
+    properties: { action: oneOf(['approve', 'examine', 'brief'], 'What the meeting is invited to do.', true, 'String') },
   },
   {
     type: 'TAKES_INTO_ACCOUNT',
@@ -358,7 +612,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     description: 'A taxon is listed in an appendix of CITES or CMS.',
     endpoints: [S('Taxon', 'Convention')],
     properties: {
-      appendix: oneOf(['I', 'II', 'III', 'I/II'], 'Appendix.', true),
+      appendix: oneOf(['I', 'II', 'III', 'I/II'], 'Appendix.', true, 'String'),
       since: date('Date of entry in the appendix, where known.'),
       asOf: date('Date of the appendices read (the listing was valid then), where known.'),
       populations: str('Populations concerned, where the listing is split.'),
@@ -447,6 +701,19 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     properties: {},
   },
 ];
+
+/** The whole declaration; the validator, the SDL generator and the resolvers take one (tests pass fixtures). */
+export interface Model {
+  labels: readonly LabelSpec[];
+  relationships: readonly RelationshipSpec[];
+  /** Properties every label has besides its own. */
+  common: Record<string, PropertySpec>;
+}
+
+export const MODEL: Model = { labels: LABELS, relationships: RELATIONSHIPS, common: COMMON_PROPERTIES };
+
+/** Most items a list-of-strings property may hold when it declares no maximum. */
+export const STRING_LIST_MAX = 20;
 
 export const LABEL_NAMES = LABELS.map((l) => l.label);
 export const RELATIONSHIP_TYPES = RELATIONSHIPS.map((r) => r.type);

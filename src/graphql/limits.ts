@@ -1,26 +1,61 @@
 /**
  * Limits every operation must pass before it executes: tokens (graphql's parser), depth, aliases and
- * directives from graphql-armor, and a page-size-aware cost from graphql-query-complexity (a list's children cost as
- * many times as the page may hold). The values come from the configuration (README, "Configuration").
+ * directives from graphql-armor, and a cost from graphql-query-complexity in which every list counts as
+ * many items as its @listSize declares (the model declares those of every relationship field), so the
+ * estimate bounds what the answer can hold. The values come from the configuration (README).
  */
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, isListType, getNullableType, type ValidationRule } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import {
+  GraphQLDirective,
+  GraphQLError,
+  GraphQLInt,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLString,
+  DirectiveLocation,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+  type GraphQLField,
+  type ValidationRule,
+} from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { Config } from './config.js';
+import type { Config } from '../config.js';
 
-/** Lists without a page-size argument are assumed to hold this many items. */
-export const UNSIZED_LIST_ESTIMATE = 5;
+/** The @listSize directive as schema/base.graphql declares it, to read its arguments. */
+const LIST_SIZE = new GraphQLDirective({
+  name: 'listSize',
+  locations: [DirectiveLocation.FIELD_DEFINITION],
+  args: { assumedSize: { type: GraphQLInt }, slicingArguments: { type: new GraphQLList(new GraphQLNonNull(GraphQLString)) } },
+});
+
 const COST_CACHE_SIZE = 1000;
 
-/** Cost of a field: 1, plus its children's cost times the number of items it may return. */
-export const pageSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
-  const size = [args.first, args.limit, Array.isArray(args.ids) ? args.ids.length : undefined].find((v) => typeof v === 'number' && v > 0) as
-    | number
-    | undefined;
+/** What a field's @listSize says: the value of its first slicing argument given (defaults count), or its assumed size. */
+export function declaredSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
+  const values = field.astNode ? getDirectiveValues(LIST_SIZE, field.astNode) : undefined;
+  if (!values) return undefined;
+  for (const name of (values.slicingArguments as string[] | undefined) ?? []) {
+    const value = args[name];
+    if (typeof value === 'number') return value;
+    if (Array.isArray(value)) return value.length;
+  }
+  return values.assumedSize as number | undefined;
+}
+
+/**
+ * Cost of a field: 1, plus its children's cost times the number of items it may return, which its
+ * @listSize declares (every list field has one; a test checks). A list of scalars costs its items.
+ */
+export const listSizeEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
+  const declared = declaredSize(field, args);
   const isList = isListType(getNullableType(field.type));
-  const items = size ?? (isList ? UNSIZED_LIST_ESTIMATE : 1);
-  return 1 + childComplexity * items;
+  if (isList && declared === undefined) throw new Error(`${field.name} is a list without @listSize`);
+  const items = declared ?? 1;
+  return isLeafType(getNamedType(field.type)) ? Math.max(1, items) : 1 + childComplexity * items;
 };
 
 export function queryLimits(config: Config): {
@@ -54,7 +89,7 @@ export function queryLimits(config: Config): {
                 query: document,
                 variables: request.variables ?? {},
                 operationName: operationName ?? undefined,
-                estimators: [pageSizeEstimator, simpleEstimator({ defaultComplexity: 1 })],
+                estimators: [listSizeEstimator],
               });
             } catch {
               // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT, naming the variable.

@@ -6,7 +6,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context.js';
-import { DatabaseUnavailableError, QueryTimeoutError } from './db/database.js';
+import { DatabaseUnavailableError, QueryTimeoutError } from '../db/database.js';
 
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });

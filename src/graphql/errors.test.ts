@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { DatabaseUnavailableError, isTimeout, QueryTimeoutError } from './db/database.js';
+import { DatabaseUnavailableError, isTimeout, QueryTimeoutError } from '../db/database.js';
 import { formatError } from './errors.js';
 
 const asResolverError = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['field'] });

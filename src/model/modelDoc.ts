@@ -1,5 +1,5 @@
 /**
- * docs/model.md, written from src/ingest/model.ts (`npm run docs:model`), so the page always matches
+ * docs/model.md, written from src/model/model.ts (`npm run docs:model`), so the page always matches
  * what the validator and the loader do; a test fails when it is stale.
  */
 import fs from 'node:fs';
@@ -26,7 +26,7 @@ export function modelDoc(): string {
   const lines = [
     '# The graph model',
     '',
-    '<!-- Generated from src/ingest/model.ts by `npm run docs:model`. Do not edit by hand. -->',
+    '<!-- Generated from src/model/model.ts by `npm run docs:model`. Do not edit by hand. -->',
     '',
     'Every node has the label `Entity` plus one label below, and these properties: `id` (readable key, unique',
     'across all labels), `kind` (its label), `name`, `description`, `nameFr`, and its provenance: `citations`',

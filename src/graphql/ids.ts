@@ -2,7 +2,7 @@
  * Global ids and cursors: opaque to clients (base64url), validated on the way in. Cursors are keysets
  * (the sort value and the key of the last row), so a page stays valid after data is added.
  */
-import { LABEL_NAMES } from '../ingest/model.js';
+import { LABEL_NAMES } from '../model/model.js';
 
 const KEY = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');

@@ -1,0 +1,242 @@
+/**
+ * The SDL every entity type shares, written from the model: the Entity interface, each label's type with
+ * its properties and relationship fields, its Connection / Edge / Link / Filter types, its list and lookup,
+ * the enums (kinds, relationship types, property values) and RelationshipProperties. Capabilities
+ * (schema/*.graphql) extend these types; nothing in them repeats what is written here.
+ */
+import type { EntityApiSpec, LabelSpec, Model, PropertySpec, RelationshipFieldSpec } from './model.js';
+import { FILTERS, STRING_LIST_MAX, type FilterName } from './model.js';
+
+/** Label → EntityKind value (WorkProgramme → WORK_PROGRAMME). */
+export const kindOf = (label: string) => label.replace(/(?<!^)(?=[A-Z])/g, '_').toUpperCase();
+/** kebab-case data value → GraphQL enum value (memorandum-of-understanding → MEMORANDUM_OF_UNDERSTANDING). */
+export const enumValueOf = (value: string) => value.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
+const capital = (text: string) => text[0]!.toUpperCase() + text.slice(1);
+const quote = (text: string) => JSON.stringify(text);
+
+/** Default `first` of a relationship field that declares no maximum. */
+export const RELATIONSHIP_FIELD_FIRST = 20;
+/** Default `first` of the generic links field. */
+export const LINKS_FIRST = 50;
+
+/** The GraphQL enum of an enum property, or 'String' where the model shows the value as text. */
+export function enumName(label: string, property: string, spec: PropertySpec): string | undefined {
+  if (spec.type.kind !== 'enum') return undefined;
+  return spec.type.graphqlName ?? `${label}${pascal(property)}`;
+}
+
+function scalarOf(label: string, property: string, spec: PropertySpec): string {
+  const t = spec.type;
+  switch (t.kind) {
+    case 'string':
+    case 'text':
+    case 'url':
+      return 'String';
+    case 'integer':
+      return 'Int';
+    case 'boolean':
+      return 'Boolean';
+    case 'date':
+      return 'Date';
+    case 'enum':
+      return enumName(label, property, spec)!;
+    case 'stringList':
+      return '[String!]';
+  }
+}
+
+/** Size of a list-of-strings property, as the validator enforces it. */
+export const stringListMax = (spec: PropertySpec) => (spec.type.kind === 'stringList' ? (spec.type.max ?? STRING_LIST_MAX) : undefined);
+
+function propertyField(label: string, name: string, spec: PropertySpec): string {
+  const type = scalarOf(label, name, spec);
+  if (spec.type.kind === 'stringList') {
+    return `  ${quote(spec.description)}\n  ${name}: ${type}! @listSize(assumedSize: ${stringListMax(spec)})`;
+  }
+  return `  ${quote(spec.description)}\n  ${name}: ${type}${spec.required ? '!' : ''}`;
+}
+
+/** The item type of a relationship field. */
+export const itemTypeOf = (field: RelationshipFieldSpec) => field.view ?? (field.target ? `${field.target}Link` : 'EntityLink');
+
+function relationshipField(name: string, field: RelationshipFieldSpec): string {
+  const how = `${field.types.join(', ')}${field.direction === 'IN' ? ', reversed' : ''}`;
+  const description = quote(`${field.description.replace(/\.$/, '')} (${how}).`);
+  const item = itemTypeOf(field);
+  if (field.max !== undefined) return `  ${description}\n  ${name}: [${item}!]! @listSize(assumedSize: ${field.max})`;
+  return [
+    `  ${description}`,
+    `  ${name}(`,
+    `    "At most this many (1 to MAX_PAGE_SIZE)."`,
+    `    first: Int = ${field.first ?? RELATIONSHIP_FIELD_FIRST}`,
+    `  ): [${item}!]! @listSize(slicingArguments: ["first"])`,
+  ].join('\n');
+}
+
+/** The fields every entity has; written once here for the interface and every type. */
+function commonFields(model: Model): string {
+  const own = Object.entries(model.common).map(([name, spec]) => propertyField('Entity', name, spec));
+  return [
+    `  "Opaque global id (Relay), stable across loads."`,
+    `  id: ID!`,
+    `  "Readable stable id of the curated data, e.g. aichi-target-12."`,
+    `  key: String!`,
+    `  "What kind of entity this is."`,
+    `  kind: EntityKind!`,
+    ...own,
+    `  "Where this entity comes from: its citations and their basis."`,
+    `  provenance: Provenance!`,
+    `  "Every relationship of this entity, with the entity at the other end and the relationship's provenance."`,
+    `  links(`,
+    `    "Only these relationship types (all when omitted)."`,
+    `    types: [RelationshipType!]`,
+    `    "Outgoing, incoming or both."`,
+    `    direction: Direction = BOTH`,
+    `    "At most this many links (1 to MAX_PAGE_SIZE)."`,
+    `    first: Int = ${LINKS_FIRST}`,
+    `  ): [EntityLink!]! @listSize(slicingArguments: ["first"])`,
+  ].join('\n');
+}
+
+/** GraphQL type of each filter, for one label (enum filters take the label's enum of that property). */
+function filterType(model: Model, spec: LabelSpec, filter: FilterName): string {
+  switch (filter) {
+    case 'year':
+      return 'Int';
+    case 'convention':
+      return 'ConventionCode';
+    case 'species':
+    case 'target':
+    case 'programme':
+    case 'plan':
+    case 'document':
+    case 'goal':
+      return 'String';
+    default: {
+      const property = { ...model.common, ...spec.properties }[filter];
+      const name = property && enumName(spec.label, filter, property);
+      if (!name) throw new Error(`${spec.label}: filter ${filter} needs an enum property of that name`);
+      return name;
+    }
+  }
+}
+
+function entityType(model: Model, spec: LabelSpec): string {
+  const api: EntityApiSpec = spec.api;
+  const hidden = new Set(api.hidden ?? []);
+  const properties = Object.entries(spec.properties)
+    .filter(([name]) => !hidden.has(name))
+    .map(([name, p]) => propertyField(spec.label, name, p));
+  const fields = Object.entries(api.fields).map(([name, f]) => relationshipField(name, f));
+  const { label } = spec;
+  const { one, many } = api;
+  const parts = [
+    `${quote(spec.description)}\ntype ${label} implements Node & Entity {\n${[commonFields(model), ...properties, ...fields].join('\n')}\n}`,
+    `${quote(`A page of ${many} (Relay connection).`)}
+type ${label}Connection {
+  ${quote(`The ${many} of this page with their cursors.`)}
+  edges: [${label}Edge!]! @listSize(assumedSize: 1)
+  ${quote(`The ${many} of this page.`)}
+  nodes: [${label}!]! @listSize(assumedSize: 1)
+  "Where this page stands."
+  pageInfo: PageInfo!
+  ${quote(`How many ${many} match the filter (computed only when asked).`)}
+  totalCount: Int!
+}`,
+    `${quote(`One ${one} in a page, with its cursor.`)}
+type ${label}Edge {
+  "Opaque keyset cursor: pass it as after to get the next page."
+  cursor: String!
+  ${quote(`The ${one}.`)}
+  node: ${label}!
+}`,
+    `${quote(`${capital(one)} at the other end of a relationship, with the relationship and its provenance.`)}
+type ${label}Link {
+  ${quote(`The ${one}.`)}
+  node: ${label}!
+  "The relationship that joins it, with its source."
+  relationship: Relationship!
+}`,
+  ];
+  if (api.filters.length > 0) {
+    const filters = api.filters.map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`).join('\n');
+    parts.push(`${quote(`Criteria for ${many}.`)}\ninput ${label}Filter {\n${filters}\n}`);
+  }
+  return parts.join('\n\n');
+}
+
+function queryFields(spec: LabelSpec): string {
+  const { label } = spec;
+  const { list, lookup, filters, one, many } = spec.api;
+  return [
+    `  ${quote(`${capital(many)}, a page at a time.`)}`,
+    `  ${list}(`,
+    `    ${quote(`At most this many ${many} (1 to MAX_PAGE_SIZE, default 20).`)}`,
+    `    first: Int = 20`,
+    `    "Cursor of the last item of the previous page."`,
+    `    after: String`,
+    ...(filters.length > 0 ? [`    ${quote(`Only ${many} matching all the given criteria.`)}`, `    filter: ${label}Filter`] : []),
+    `    "Sort order: by key (default) or by name, ascending; ties broken by key."`,
+    `    orderBy: EntityOrder = KEY`,
+    `  ): ${label}Connection! @listSize(slicingArguments: ["first"])`,
+    `  ${quote(`One ${one} by its global id or its readable key (exactly one of them).`)}`,
+    `  ${lookup}(`,
+    `    "Global id, as returned in id."`,
+    `    id: ID`,
+    `    "Readable key, e.g. as in the curated data."`,
+    `    key: String`,
+    `  ): ${label}`,
+  ].join('\n');
+}
+
+function enumType(name: string, description: string, values: readonly string[]): string {
+  return `${quote(description)}\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`;
+}
+
+/** Every enum of the model's properties, once each; two properties sharing a name must share the values. */
+function propertyEnums(model: Model): string[] {
+  const enums = new Map<string, { values: readonly string[]; description: string }>();
+  const add = (label: string, property: string, spec: PropertySpec) => {
+    const name = enumName(label, property, spec);
+    if (!name || name === 'String' || spec.type.kind !== 'enum') return;
+    const values = spec.type.values.map(enumValueOf);
+    const seen = enums.get(name);
+    if (seen && seen.values.join() !== values.join()) throw new Error(`enum ${name} is declared twice with different values`);
+    if (!seen) enums.set(name, { values, description: spec.description });
+  };
+  for (const label of model.labels) for (const [name, spec] of Object.entries(label.properties)) add(label.label, name, spec);
+  for (const rel of model.relationships) for (const [name, spec] of Object.entries(rel.properties)) add(rel.type, name, spec);
+  return [...enums].sort(([a], [b]) => a.localeCompare(b)).map(([name, e]) => enumType(name, e.description, e.values));
+}
+
+function relationshipProperties(model: Model): string {
+  const fields = new Map<string, { spec: PropertySpec; types: string[]; owner: string }>();
+  for (const rel of model.relationships) {
+    for (const [name, spec] of Object.entries(rel.properties)) {
+      const seen = fields.get(name);
+      if (seen) seen.types.push(rel.type);
+      else fields.set(name, { spec, types: [rel.type], owner: rel.type });
+    }
+  }
+  const lines = [...fields].map(([name, { spec, types, owner }]) => {
+    const type = scalarOf(owner, name, spec);
+    return `  ${quote(`${spec.description.replace(/\.$/, '')} (${types.join(', ')}).`)}\n  ${name}: ${type}`;
+  });
+  return `"Properties a relationship may carry, by type; null where its type has none."\ntype RelationshipProperties {\n${lines.join('\n')}\n}`;
+}
+
+/** The generated SDL of a model. */
+export function modelSdl(model: Model): string {
+  const sections = [
+    '# Generated from src/model/model.ts (src/model/sdl.ts). Do not edit: change the model.',
+    `"An entity of the graph: every kind shares these fields."\ninterface Entity implements Node {\n${commonFields(model)}\n}`,
+    enumType('EntityKind', "The kinds of entities (the graph's labels).", model.labels.map((l) => kindOf(l.label))),
+    enumType('RelationshipType', 'Relationship types of the graph (see docs/model.md).', model.relationships.map((r) => r.type)),
+    ...propertyEnums(model),
+    relationshipProperties(model),
+    ...model.labels.map((spec) => entityType(model, spec)),
+    `extend type Query {\n${model.labels.map(queryFields).join('\n')}\n}`,
+  ];
+  return `${sections.join('\n\n')}\n`;
+}

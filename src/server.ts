@@ -14,8 +14,9 @@ import { createContext, type RequestContext } from './graphql/context.js';
 import type { GraphReader } from './db/database.js';
 import { formatError, errorsPlugin } from './graphql/errors.js';
 import { exportRoute } from './export/exportRoute.js';
-import { resolvers } from './resolvers.js';
-import { typeDefs } from './schema.js';
+import { MODEL, type Model } from './model/model.js';
+import { resolvers, resolversFor } from './resolvers.js';
+import { typeDefs as servedTypeDefs, typeDefsFor } from './schema.js';
 import { timingPlugin } from './graphql/timing.js';
 import { queryLimits } from './graphql/limits.js';
 
@@ -31,7 +32,15 @@ export interface ApiServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createServer(config: Config, db: GraphReader, extraPlugins: ApolloServerPlugin<RequestContext>[] = []): Promise<ApiServer> {
+export interface ServerOptions {
+  /** The model to serve (tests pass a fixture declaration); the declared one by default. */
+  model?: Model;
+  plugins?: ApolloServerPlugin<RequestContext>[];
+}
+
+export async function createServer(config: Config, db: GraphReader, options: ServerOptions = {}): Promise<ApiServer> {
+  const model = options.model ?? MODEL;
+  const typeDefs = model === MODEL ? servedTypeDefs : typeDefsFor(model);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -41,7 +50,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     typeDefs,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    resolvers,
+    resolvers: model === MODEL ? resolvers : resolversFor(model),
     introspection: config.introspection,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
@@ -53,7 +62,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
       errorsPlugin,
       timingPlugin(config.serverTiming),
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
-      ...extraPlugins,
+      ...(options.plugins ?? []),
     ],
   });
   await apollo.start();

@@ -1,14 +1,25 @@
 # The API only; Neo4j comes from the neo4j:5.26-community service in docker-compose.yml.
-FROM node:20-bookworm-slim
+# Built in one stage (TypeScript to dist/), run in another with production dependencies only.
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts=false
-COPY tsconfig.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+RUN npm run build
+
+FROM node:22-bookworm-slim
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts
+COPY --from=build /app/dist ./dist
 COPY schema ./schema
 COPY cypher ./cypher
 COPY data ./data
+COPY neo4j-local/pom.xml ./neo4j-local/pom.xml
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000
 USER node
-CMD ["node", "--import", "tsx", "src/main.ts"]
+HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "--enable-source-maps", "dist/main.js"]

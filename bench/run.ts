@@ -62,7 +62,7 @@ async function main() {
       loads.push({ scale, nodes: graph.nodes.length, relationships: graph.relationships.length, seconds });
       log(`×${scale}: loaded in ${seconds.toFixed(1)} s (${Math.round((graph.nodes.length + graph.relationships.length) / seconds)} entities/s)`);
 
-      const api = await startChild(['--import', 'tsx', 'src/main.ts'], { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' }, /ready: GraphQL at (\S+)\/graphql/);
+      const api = await startChild(['--enable-source-maps', 'dist/main.js'], { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' }, /ready: GraphQL at (\S+)\/graphql/);
       const apiUrl = `${api.match[1]}/graphql`;
       const peer = await startChild(['--import', 'tsx', 'bench/peer/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /PEER_READY (\S+)/);
       const peerUrl = peer.match[1]!;

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 
 // No Docker engine runs on our machines: the file is checked for what it promises, not run.
-const compose = YAML.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8'));
+const composeText = fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
+const compose = YAML.parse(composeText);
 
 describe('docker-compose.yml', () => {
   it('runs Neo4j 5.26 community with a volume, loopback ports and a healthcheck', () => {
@@ -26,13 +27,21 @@ describe('docker-compose.yml', () => {
     expect(api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(api.environment.HOST).toBe('0.0.0.0');
     expect(api.ports).toContain(`127.0.0.1:${api.environment.PORT}:4000`);
-    // The same password reaches both services.
+    // The same password reaches both services, and there is no default: compose refuses to start without it.
     expect(api.environment.NEO4J_PASSWORD).toBe(compose.services.neo4j.environment.NEO4J_AUTH.replace('neo4j/', ''));
+    expect(api.environment.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD:\?.+\}$/);
+    expect(composeText).not.toMatch(/NEO4J_PASSWORD:-/);
   });
 
-  it('has a Dockerfile that copies everything the API reads at run time', () => {
+  it('has a Dockerfile that builds compiled JavaScript and runs it on a supported Node LTS, with a healthcheck', () => {
     const dockerfile = fs.readFileSync(path.join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
-    for (const folder of ['src', 'schema', 'cypher', 'data']) expect(dockerfile).toMatch(new RegExp(`COPY ${folder} `));
-    expect(dockerfile).toMatch(/FROM node:20/);
+    expect(dockerfile).toMatch(/COPY src /);
+    for (const folder of ['schema', 'cypher', 'data']) expect(dockerfile).toMatch(new RegExp(`COPY ${folder} `));
+    expect(dockerfile).toMatch(/RUN npm run build/);
+    expect(dockerfile).toMatch(/COPY --from=build \/app\/dist/);
+    expect(dockerfile).toMatch(/FROM node:22/);
+    expect(dockerfile).not.toMatch(/tsx/);
+    expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*healthz/);
+    expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/main\.js"\]/);
   });
 });

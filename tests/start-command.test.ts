@@ -4,9 +4,9 @@ import readline from 'node:readline';
 import { describe, expect, inject, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 
-/** Runs `npm start`'s entry point with the given environment; resolves with the API URL or the exit. */
+/** Runs what `npm start` runs, the compiled dist/main.js (built by `pretest`), with the given environment. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src/main.ts')], {
+  const child = spawn(process.execPath, ['--enable-source-maps', path.join(PROJECT_ROOT, 'dist/main.js')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

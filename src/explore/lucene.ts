@@ -3,11 +3,10 @@
  * (so AND/OR/NOT are words, not operators), each matched as a word or a prefix, a match in the name
  * counting more. Nothing the user types can be Lucene syntax.
  */
-export const MAX_SEARCH_LENGTH = 200;
-const MAX_TERMS = 16;
+import { CEILINGS } from '../model/ceilings.js';
 
 export function toLuceneQuery(text: string): string | undefined {
-  const terms = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TERMS).map((t) => t.toLowerCase());
+  const terms = (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, CEILINGS.maxSearchTerms).map((t) => t.toLowerCase());
   if (terms.length === 0) return undefined;
   return terms.map((t) => `(name:${t}^3 OR ${t} OR ${t}*)`).join(' ');
 }

@@ -10,6 +10,10 @@ export const CEILINGS = {
   maxDepth: 3,
   /** Most entities a neighbourhood holds besides its centre. */
   maxNeighbours: 500,
+  /** Longest search text, in characters. */
+  maxSearchLength: 200,
+  /** Most words of a search text that are looked for. */
+  maxSearchTerms: 16,
 } as const;
 
 /** Replaces {{name}} of a ceiling by its value; other {{…}} are left as they are. */

@@ -55,7 +55,7 @@ export type Activity = Entity & Node & {
   startYear?: Maybe<Scalars['Int']['output']>;
   /** Where it stands as its source tells. */
   status: ActivityStatus;
-  /** The Aichi Targets it serves and how (the reverse of AichiTarget.contributions). */
+  /** The Aichi Targets it serves and how (the reverse of AichiTarget.contributions), best founded first, then by target number. */
   targetContributions: Array<TargetContribution>;
   /** Taxa it concerns (CONCERNS). */
   taxa: Array<TaxonLink>;
@@ -69,6 +69,12 @@ export type ActivityLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A joint activity, a theme the secretariats agreed, or a request by Parties, with its status. */
+export type ActivityTargetContributionsArgs = {
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A page of activities (Relay connection). */
@@ -144,7 +150,7 @@ export type AichiTarget = Entity & Node & {
   __typename?: 'AichiTarget';
   /** CBD thesaurus identifier, AICHI-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
-  /** The activities that serve it and how: through which programme, objective, plan or initiative, each step with its basis and source. */
+  /** The activities that serve it and how: through which programme, objective, plan or initiative, each step with its basis and source; best founded first (SOURCED, CURATED, then INHERITED), then by activity key. */
   contributions: Array<TargetContribution>;
   /** What it is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
@@ -178,6 +184,7 @@ export type AichiTarget = Entity & Node & {
 /** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
 export type AichiTargetContributionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ActivityStatus>;
 };
 
@@ -242,6 +249,8 @@ export type BridgedContribution = {
   bridge: Relationship;
   /** The contribution to the Aichi Target. */
   contribution: TargetContribution;
+  /** How well the contribution to the GBF target is founded: the contribution's own foundation, at best CURATED when the bridge is curated. */
+  foundation: ContributionFoundation;
 };
 
 /** One citation: a document and where in it. */
@@ -267,6 +276,15 @@ export type Confidence =
   | 'PARTIAL'
   /** Verified in the source cited. */
   | 'VERIFIED';
+
+/** How well a contribution of an activity to a target is founded, best first. */
+export type ContributionFoundation =
+  /** The activity's own link (it serves the target, supports an objective or concerns an initiative that serves it), with at least one step a curators' judgement (see rationale). */
+  | 'CURATED'
+  /** No link of the activity itself: it only belongs (PART_OF) to a programme that serves the target (see inheritedFrom). Listed only when includeInherited is true. */
+  | 'INHERITED'
+  /** The activity's own link, and a source states every step of it. */
+  | 'SOURCED';
 
 /** How an activity reaches an Aichi Target. */
 export type ContributionRoute =
@@ -638,7 +656,7 @@ export type GbfTarget = Entity & Node & {
   aichiTargets: Array<AichiTargetLink>;
   /** CBD thesaurus identifier, GBF-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
-  /** Activities that serve it through the Aichi bridge: each contribution to a corresponding Aichi Target, with the bridge labelled. */
+  /** Activities that serve it through the Aichi bridge: each contribution to a corresponding Aichi Target, with the bridge labelled; best founded first (the bridge's own basis counts), then by Aichi Target. */
   contributions: Array<BridgedContribution>;
   /** What it is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
@@ -668,6 +686,7 @@ export type GbfTarget = Entity & Node & {
 /** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4); only those whose wording is verified are in the graph. */
 export type GbfTargetContributionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ActivityStatus>;
 };
 
@@ -1836,6 +1855,10 @@ export type TargetContribution = {
   activity: Activity;
   /** CURATED when any step is a curated judgement, SOURCED when a source states every step. */
   basis: Basis;
+  /** How well the contribution is founded: SOURCED, CURATED or INHERITED (see ContributionFoundation). */
+  foundation: ContributionFoundation;
+  /** What the activity inherits the target from (INHERITED): the programme it belongs to; null otherwise. */
+  inheritedFrom?: Maybe<Entity>;
   /** The initiative passed through (VIA_INITIATIVE). */
   initiative?: Maybe<Initiative>;
   /** The objective or goal passed through (VIA_OBJECTIVE). */
@@ -1844,6 +1867,8 @@ export type TargetContribution = {
   plan?: Maybe<StrategicPlan>;
   /** The activity's work programme. */
   programme?: Maybe<WorkProgramme>;
+  /** Why the curators judged it (CURATED, INHERITED): the rationale of the first curated step; null when SOURCED. */
+  rationale?: Maybe<Scalars['String']['output']>;
   /** How the activity reaches the target. */
   route: ContributionRoute;
   /** Taxa the activity concerns. */
@@ -2151,6 +2176,7 @@ export type ResolversTypes = {
   BridgedContribution: ResolverTypeWrapper<BridgedContributionRow>;
   Citation: ResolverTypeWrapper<CitationRow>;
   Confidence: Confidence;
+  ContributionFoundation: ContributionFoundation;
   ContributionRoute: ContributionRoute;
   Convention: ResolverTypeWrapper<EntityRow>;
   ConventionCode: ConventionCode;
@@ -2376,7 +2402,7 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActivityStatus'], ParentType, ContextType>;
-  targetContributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType>;
+  targetContributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<ActivityTargetContributionsArgs, 'includeInherited'>>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['ActivityTheme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2401,7 +2427,7 @@ export type ActivityLinkResolvers<ContextType = RequestContext, ParentType exten
 
 export type AichiTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTarget'] = ResolversParentTypes['AichiTarget']> = {
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<AichiTargetContributionsArgs, 'first'>>;
+  contributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<AichiTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType>;
   goal?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType>;
@@ -2439,6 +2465,7 @@ export type BridgedContributionResolvers<ContextType = RequestContext, ParentTyp
   aichiTarget?: Resolver<ResolversTypes['AichiTarget'], ParentType, ContextType>;
   bridge?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   contribution?: Resolver<ResolversTypes['TargetContribution'], ParentType, ContextType>;
+  foundation?: Resolver<ResolversTypes['ContributionFoundation'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -2581,7 +2608,7 @@ export type FundingResolvers<ContextType = RequestContext, ParentType extends Re
 export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTarget'] = ResolversParentTypes['GbfTarget']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType>;
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first'>>;
+  contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2987,10 +3014,13 @@ export type SubgraphResolvers<ContextType = RequestContext, ParentType extends R
 export type TargetContributionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TargetContribution'] = ResolversParentTypes['TargetContribution']> = {
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  foundation?: Resolver<ResolversTypes['ContributionFoundation'], ParentType, ContextType>;
+  inheritedFrom?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['StrategicPlan']>, ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['WorkProgramme']>, ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['ContributionRoute'], ParentType, ContextType>;
   species?: Resolver<Array<ResolversTypes['Taxon']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;

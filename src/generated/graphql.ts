@@ -1714,7 +1714,7 @@ export type SearchHit = {
   score: Scalars['Float']['output'];
 };
 
-/** How CMS and CITES reach one taxon. */
+/** How CMS and CITES reach one taxon; an entity counts for a convention by facts about itself, as in TargetSynergy. */
 export type SpeciesSynergy = {
   __typename?: 'SpeciesSynergy';
   /** CITES listings, decisions, initiatives and joint activities that reach it: the first ones, at most the query's first. */
@@ -1879,7 +1879,7 @@ export type TargetContribution = {
   target: AichiTarget;
 };
 
-/** How CMS and CITES reach one Aichi Target. */
+/** How CMS and CITES reach one Aichi Target. An entity counts for a convention by facts about itself (its convention, what it is under or between, an objective's plan, the meeting an activity was agreed at or reports to, what it implements), never by the programme it belongs to; sourced links come first. */
 export type TargetSynergy = {
   __typename?: 'TargetSynergy';
   /** Entities through which CITES reaches it: the first ones by key, at most the query's first. */

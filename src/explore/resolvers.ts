@@ -4,7 +4,7 @@ import { keyOfGlobalId, keyOrGlobalId, labelOfKind, pageSize, requireEntity } fr
 import type { EntityRow, LinkRow, RelationshipRow, SynergyView } from '../entities/rows.js';
 import type { Coverage, EntityKind, Resolvers } from '../generated/graphql.js';
 import type { SynergyRow } from './repository.js';
-import { MAX_SEARCH_LENGTH, toLuceneQuery } from './lucene.js';
+import { MAX_SEARCH_LENGTH, toLuceneQueries } from './lucene.js';
 
 function bounded(argument: string, value: number | null | undefined, fallback: number, min: number, max: number): number {
   const v = value ?? fallback;
@@ -77,10 +77,10 @@ export const exploreResolvers: Resolvers = {
     search: async (_, args, ctx) => {
       if (args.text.length > MAX_SEARCH_LENGTH) throw badUserInput('text', `at most ${MAX_SEARCH_LENGTH} characters, got ${args.text.length}`);
       const first = pageSize(ctx, 'first', args.first, 20);
-      const query = toLuceneQuery(args.text);
-      if (query === undefined) throw badUserInput('text', 'needs at least one letter or digit');
+      const queries = toLuceneQueries(args.text);
+      if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');
       const kinds = args.kinds ? args.kinds.map((k: EntityKind) => labelOfKind(k)!) : null;
-      return ctx.explore.search(query, kinds, first);
+      return ctx.explore.search(queries, kinds, first);
     },
   },
 };

@@ -1717,11 +1717,11 @@ export type SearchHit = {
 /** How CMS and CITES reach one taxon; an entity counts for a convention by facts about itself, as in TargetSynergy. */
 export type SpeciesSynergy = {
   __typename?: 'SpeciesSynergy';
-  /** CITES listings, decisions, initiatives and joint activities that reach it: the first ones, at most the query's first. */
+  /** CITES listings, decisions, initiatives and joint activities that reach it: sourced links first, at most the query's first. */
   cites: Array<EntityLink>;
   /** How many reach it for CITES, in all. */
   citesCount: Scalars['Int']['output'];
-  /** CMS listings, instruments and joint activities that reach it: the first ones, at most the query's first. */
+  /** CMS listings, instruments and joint activities that reach it: sourced links first, at most the query's first. */
   cms: Array<EntityLink>;
   /** How many reach it for CMS, in all. */
   cmsCount: Scalars['Int']['output'];
@@ -1882,11 +1882,11 @@ export type TargetContribution = {
 /** How CMS and CITES reach one Aichi Target. An entity counts for a convention by facts about itself (its convention, what it is under or between, an objective's plan, the meeting an activity was agreed at or reports to, what it implements), never by the programme it belongs to; sourced links come first. */
 export type TargetSynergy = {
   __typename?: 'TargetSynergy';
-  /** Entities through which CITES reaches it: the first ones by key, at most the query's first. */
+  /** Entities through which CITES reaches it: sourced links first, then by key, at most the query's first. */
   cites: Array<EntityLink>;
   /** How many entities reach it for CITES, in all. */
   citesCount: Scalars['Int']['output'];
-  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives): the first ones by key, at most the query's first. */
+  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives): sourced links first, then by key, at most the query's first. */
   cms: Array<EntityLink>;
   /** How many entities reach it for CMS, in all. */
   cmsCount: Scalars['Int']['output'];

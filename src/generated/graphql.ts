@@ -1352,7 +1352,7 @@ export type Query = {
   parties: PartyConnection;
   /** One Party by its global id or its readable key (exactly one of them). */
   party?: Maybe<Party>;
-  /** Full-text search across names, descriptions and wording, best first. */
+  /** Full-text search across names, descriptions and wording, in English and French (stemming, accents, elisions), best first. */
   search: Array<SearchHit>;
   /** For each taxon (or the one given): what CMS touches, what CITES touches, and the gaps. */
   speciesSynergies: Array<SpeciesSynergy>;
@@ -1710,7 +1710,7 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   node: Entity;
-  /** Relevance (Lucene score); higher is better. */
+  /** Relevance: the best Lucene score of the hit in the English and the French index; higher is better. */
   score: Scalars['Float']['output'];
 };
 

@@ -31,7 +31,10 @@ describe('docs/queries.md, analysts', () => {
     expect(aichiTarget.number).toBe(12);
     expect(aichiTarget.contributions.length).toBeGreaterThan(0);
     for (const c of aichiTarget.contributions) {
-      expect(['DIRECT', 'VIA_OBJECTIVE', 'VIA_PROGRAMME', 'VIA_INITIATIVE']).toContain(c.route);
+      // By default only the activities' own links: nothing inherited from a programme.
+      expect(['DIRECT', 'VIA_OBJECTIVE', 'VIA_INITIATIVE']).toContain(c.route);
+      expect(['SOURCED', 'CURATED']).toContain(c.foundation);
+      if (c.foundation === 'CURATED') expect(c.rationale).toBeTruthy();
       expect(c.steps.at(-1).type).toBe('SERVES');
       expect(c.steps.at(-1).toKey).toBe('aichi-target-12');
       for (const step of c.steps) {
@@ -44,6 +47,22 @@ describe('docs/queries.md, analysts', () => {
     // The Parties' 2011 requests about gorillas reach target 12 with the species named.
     const gorillas = aichiTarget.contributions.filter((c: any) => c.species.some((s: any) => /^Gorilla/.test(s.scientificName)));
     expect(gorillas.length).toBeGreaterThan(0);
+  });
+
+  it('Target12WithInherited: the programme activities come last, labelled INHERITED with their programme', async () => {
+    const { aichiTarget } = await answer('Target12WithInherited');
+    const inherited = aichiTarget.contributions.filter((c: any) => c.foundation === 'INHERITED');
+    expect(inherited.length).toBeGreaterThan(0);
+    for (const c of inherited) {
+      expect(c.route).toBe('VIA_PROGRAMME');
+      expect(c.inheritedFrom.kind).toBe('WORK_PROGRAMME');
+      expect(c.rationale).toBeTruthy();
+    }
+    const firstInherited = aichiTarget.contributions.findIndex((c: any) => c.foundation === 'INHERITED');
+    expect(aichiTarget.contributions.slice(firstInherited).every((c: any) => c.foundation === 'INHERITED')).toBe(true);
+    // The oral briefing reaches Target 12 only through its programme.
+    expect(inherited.map((c: any) => c.activity.key)).toContain('oral-briefing-stc38');
+    expect(aichiTarget.contributions.slice(0, firstInherited).map((c: any) => c.activity.key)).not.toContain('oral-briefing-stc38');
   });
 
   it('BothWays: every activity serving target 12 lists target 12 among its own', async () => {
@@ -61,6 +80,8 @@ describe('docs/queries.md, analysts', () => {
       expect(c.bridge.type).toBe('CORRESPONDS_TO');
       expect(c.bridge.provenance.basis).toBe('CURATED');
       expect(c.bridge.provenance.rationale).toBeTruthy();
+      expect(c.foundation).toBe(c.contribution.foundation === 'INHERITED' ? 'INHERITED' : 'CURATED');
+      expect(c.contribution.foundation).not.toBe('INHERITED');
     }
   });
 });
@@ -144,6 +165,8 @@ describe('docs/queries.md, researchers', () => {
     for (const g of gaps) expect([g.cms.length, g.cites.length, g.cmsCount, g.citesCount]).toEqual([0, 0, 0, 0]);
     expect(t12.cmsCount).toBeGreaterThanOrEqual(t12.cms.length);
     expect(t12.cms.length).toBeGreaterThan(0);
+    const t20 = targetSynergies.find((s: any) => s.target.number === 20);
+    expect(t20.cites.map((l: any) => l.node.name)).not.toContain('Synergy work with CITES that CMS financed from its own resources');
   });
 
   it('SpeciesSynergies: gorillas, dugong and elephant are reached by both conventions', async () => {

@@ -77,14 +77,15 @@ describe('loading data/', () => {
     expect(restored.nodesByLabel.Paragraph).toBe(1);
   });
 
-  it('creates a unique constraint per label and the full-text index', async () => {
+  it('creates a unique constraint per label and the full-text indexes, English and French', async () => {
     const session = scratch.db.driver.session();
     const constraints = await session.run('SHOW CONSTRAINTS YIELD labelsOrTypes, type RETURN labelsOrTypes[0] AS label, type');
     const indexes = await session.run("SHOW INDEXES YIELD name, type WHERE type = 'FULLTEXT' RETURN name");
     await session.close();
     const unique = constraints.records.filter((r) => r.get('type') === 'UNIQUENESS').map((r) => r.get('label'));
     for (const label of ['Activity', 'AichiTarget', 'Convention', 'Taxon', 'WorkProgramme', 'Entity']) expect(unique).toContain(label);
-    expect(indexes.records.map((r) => r.get('name'))).toContain('entity_search');
+    expect(indexes.records.map((r) => r.get('name'))).toEqual(expect.arrayContaining(['entity_search_en', 'entity_search_fr']));
+    expect(indexes.records.map((r) => r.get('name'))).not.toContain('entity_search');
   });
 });
 

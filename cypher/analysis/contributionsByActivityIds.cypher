@@ -1,14 +1,18 @@
-// The reverse: the Aichi Targets each of a batch of activities serves, and how (the activity itself is
-// the caller's parent, so only its key comes back).
+// The reverse: the Aichi Targets each of a batch of activities serves, and how, best founded first,
+// then by target number, at most 50 (Activity.targetContributions declares that size); inherited ones (through the activity's programme) only when $includeInherited.
+// The activity itself is the caller's parent, so only its key comes back.
 UNWIND $ids AS id
 MATCH (a:Activity {id: id})
 CALL (a) {
   MATCH path = (a)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t:AichiTarget)
-  RETURN path, t, via
-  ORDER BY t.number, length(path), via.id
+  WITH path, t, via, {{foundation}} AS foundation
+  WHERE $includeInherited OR foundation <> 'INHERITED'
+  RETURN path, t, via, foundation
+  ORDER BY {{foundationRank}}, t.number, length(path), via.id
+  LIMIT 50
 }
-WITH id, {{contribution}}
-RETURN id, a.id AS activityId, properties(t) AS target, properties(via) AS via,
+WITH id, foundation, {{contribution}}
+RETURN id, a.id AS activityId, properties(t) AS target, properties(via) AS via, foundation,
   [n IN nodes(path) | n.id] AS nodeIds,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
   coalesce(objectivePlan, supportedPlan) AS plan, programme, species

@@ -1,6 +1,7 @@
 // For each taxon: the listings of it or of a higher taxon holding it, and the instruments, decisions,
-// initiatives and activities concerning it or a higher taxon, each with the conventions it belongs to.
-// Counted in full; only the first $limit of each side come back with their properties; at most $taxa taxa.
+// initiatives and activities concerning it or a higher taxon, each counted for the conventions it
+// belongs to by facts about itself (conventionsOf). Counted in full; only the first $limit of each side
+// come back with their properties, sourced links before curated ones; at most $taxa taxa.
 MATCH (s:Taxon)
 WHERE $taxon IS NULL OR s.id = $taxon
 WITH s ORDER BY s.id LIMIT $taxa
@@ -9,14 +10,8 @@ CALL (s) {
   MATCH (anc)-[r:LISTED_IN|CONCERNS]-(x:Entity)
   WHERE type(r) = 'LISTED_IN' OR endNode(r) = anc
   WITH DISTINCT r, x
-  WITH r, x,
-    [c IN
-      CASE WHEN x:Convention THEN [x.id] ELSE
-        [x.convention]
-        + [(x)-[:UNDER|BETWEEN]->(c:Convention) | c.id]
-        + [(x)-[:PART_OF]->(:WorkProgramme)-[:BETWEEN]->(c:Convention) | c.id]
-      END WHERE c IS NOT NULL] AS conventions
-  ORDER BY type(r), x.id
+  WITH r, x, {{conventionsOf}} AS conventions
+  ORDER BY CASE r.basis WHEN 'sourced' THEN 0 ELSE 1 END, type(r), x.id
   RETURN collect(CASE WHEN 'cms' IN conventions THEN {x: x, r: r} END) AS cms,
          collect(CASE WHEN 'cites' IN conventions THEN {x: x, r: r} END) AS cites
 }

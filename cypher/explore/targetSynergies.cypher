@@ -1,17 +1,12 @@
-// For each Aichi Target: what serves it (SERVES) and which conventions each of those belongs to (its
-// plan's convention, what it is UNDER, the conventions its programme joins). Counted in full; only the
-// first $limit of each side (by key) come back with their properties.
+// For each Aichi Target: what serves it (SERVES) and which conventions each of those belongs to, by
+// facts about itself (conventionsOf). Counted in full; only the first $limit of each side come back
+// with their properties, sourced links before curated ones, then by key.
 MATCH (t:AichiTarget)
 WHERE $target IS NULL OR t.id = $target
 CALL (t) {
   OPTIONAL MATCH (t)<-[r:SERVES]-(x:Entity)
-  WITH r, x,
-    [c IN
-      [x.convention]
-      + [(x)-[:PART_OF]->(o) WHERE o.convention IS NOT NULL | o.convention]
-      + [(x)-[:PART_OF*0..1]->()-[:UNDER|BETWEEN]->(c:Convention) | c.id]
-     WHERE c IS NOT NULL] AS conventions
-  ORDER BY x.id
+  WITH r, x, {{conventionsOf}} AS conventions
+  ORDER BY CASE r.basis WHEN 'sourced' THEN 0 ELSE 1 END, x.id
   RETURN collect(CASE WHEN 'cms' IN conventions THEN {x: x, r: r} END) AS cms,
          collect(CASE WHEN 'cites' IN conventions THEN {x: x, r: r} END) AS cites
 }

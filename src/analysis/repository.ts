@@ -4,8 +4,12 @@ import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 import type { ActivityRow, AichiTargetRow, StrategicPlanRow, TaxonRow, WorkProgrammeRow } from '../generated/rows.js';
 
+/** How a contribution is founded, as cypher/analysis/foundation.fragment decides it. */
+export type Foundation = 'SOURCED' | 'CURATED' | 'INHERITED';
+
 /** One contribution; the side the query started from comes back as its key only (the caller has it). */
 export interface ContributionRow {
+  foundation: Foundation;
   activity?: ActivityRow;
   activityId?: string;
   target?: AichiTargetRow;
@@ -22,6 +26,12 @@ export interface BridgeRow {
   bridge: RelationshipRow;
 }
 
+export interface ContributionOptions {
+  status: string | null;
+  limit: number;
+  includeInherited: boolean;
+}
+
 type Row = ContributionRow & { id: string };
 
 const groupById = <T extends { id: string }>(rows: T[]) => {
@@ -36,12 +46,13 @@ export class AnalysisRepository {
     private readonly stats?: QueryStats,
   ) {}
 
-  async contributionsByTargets(ids: readonly string[], status: string | null, limit: number): Promise<Map<string, ContributionRow[]>> {
-    return groupById(await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, limit: neo4j.int(limit) }, this.stats));
+  async contributionsByTargets(ids: readonly string[], options: ContributionOptions): Promise<Map<string, ContributionRow[]>> {
+    const { status, limit, includeInherited } = options;
+    return groupById(await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, includeInherited, limit: neo4j.int(limit) }, this.stats));
   }
 
-  async contributionsByActivities(ids: readonly string[]): Promise<Map<string, ContributionRow[]>> {
-    return groupById(await this.db.read<Row>('analysis/contributionsByActivityIds', { ids }, this.stats));
+  async contributionsByActivities(ids: readonly string[], includeInherited: boolean): Promise<Map<string, ContributionRow[]>> {
+    return groupById(await this.db.read<Row>('analysis/contributionsByActivityIds', { ids, includeInherited }, this.stats));
   }
 
   async bridgesByGbfTargets(ids: readonly string[]): Promise<Map<string, BridgeRow[]>> {
@@ -52,4 +63,5 @@ export class AnalysisRepository {
 export interface BridgedContributionRow {
   bridge: BridgeRow;
   contribution: ContributionRow;
+  foundation: Foundation;
 }

@@ -4,18 +4,24 @@ import { pageSize } from '../graphql/args.js';
 import { fromEnum, requireEntity } from '../entities/resolvers.js';
 import { isOf, type EntityRow } from '../entities/rows.js';
 import type { ContributionRoute, Resolvers } from '../generated/graphql.js';
+import { bridgedFoundation, byFoundation } from './foundation.js';
 
 const ROUTES: Record<string, ContributionRoute> = { Objective: 'VIA_OBJECTIVE', WorkProgramme: 'VIA_PROGRAMME', Initiative: 'VIA_INITIATIVE' };
 
 interface ContributionArgs {
   status?: string | null;
   first?: number | null;
+  includeInherited?: boolean | null;
 }
 
 const contributionsOf = (target: EntityRow, args: ContributionArgs, ctx: RequestContext) =>
   ctx.loaders.contributionsByTarget.load({
     id: target.id,
-    options: { status: args.status ? fromEnum(args.status) : null, limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50) },
+    options: {
+      status: args.status ? fromEnum(args.status) : null,
+      limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50),
+      includeInherited: args.includeInherited ?? false,
+    },
   });
 
 export const analysisResolvers: Resolvers = {
@@ -23,20 +29,26 @@ export const analysisResolvers: Resolvers = {
     contributions: (target, args, ctx) => contributionsOf(target, args, ctx),
   },
   Activity: {
-    targetContributions: (activity, _args, ctx) => ctx.loaders.contributionsByActivity.load(activity.id),
+    targetContributions: (activity, args, ctx) =>
+      ctx.loaders.contributionsByActivity.load({ id: activity.id, options: { includeInherited: args.includeInherited ?? false } }),
   },
   GbfTarget: {
     contributions: async (gbf, args, ctx) => {
       const bridges = await ctx.loaders.bridgesByGbfTarget.load(gbf.id);
       const perTarget = await Promise.all(bridges.map((b) => contributionsOf(b.target, args, ctx)));
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50);
-      return bridges.flatMap((bridge, i) => perTarget[i]!.map((contribution) => ({ bridge, contribution }))).slice(0, first);
+      const bridged = bridges.flatMap((bridge, i) =>
+        perTarget[i]!.map((contribution) => ({ bridge, contribution, foundation: bridgedFoundation(contribution.foundation, bridge.bridge.rel.basis) })),
+      );
+      // Stable: within one foundation, the bridges' order (Aichi number) and each target's own order stay.
+      return bridged.sort(byFoundation).slice(0, first);
     },
   },
   BridgedContribution: {
     aichiTarget: (b) => b.bridge.target,
     bridge: (b) => b.bridge.bridge,
     contribution: (b) => b.contribution,
+    foundation: (b) => b.foundation,
   },
   TargetContribution: {
     activity: (c, _args, ctx) => c.activity ?? requireEntity(ctx, 'activity', c.activityId!, 'Activity'),
@@ -45,5 +57,8 @@ export const analysisResolvers: Resolvers = {
     objective: (c) => (isOf(c.via, 'Objective') ? c.via : null),
     initiative: (c) => (isOf(c.via, 'Initiative') ? c.via : null),
     basis: (c) => (c.steps.some((s) => s.rel.basis === 'curated') ? 'CURATED' : 'SOURCED'),
+    foundation: (c) => c.foundation,
+    rationale: (c) => c.steps.find((s) => s.rel.basis === 'curated')?.rel.rationale ?? null,
+    inheritedFrom: (c) => (c.foundation === 'INHERITED' ? c.via : null),
   },
 };

@@ -2,6 +2,7 @@
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
+import type { SearchQueries } from './lucene.js';
 
 export interface PathRow {
   nodes: EntityRow[];
@@ -44,7 +45,8 @@ export class ExploreRepository {
     return this.db.read<SynergyRow>('explore/speciesSynergies', { taxon, limit: neo4j.int(limit), taxa: neo4j.int(taxa) }, this.stats);
   }
 
-  search(text: string, kinds: string[] | null, limit: number) {
-    return this.db.read<{ node: EntityRow; score: number }>('explore/search', { text, kinds, limit: neo4j.int(limit) }, this.stats);
+  search(queries: SearchQueries, kinds: string[] | null, limit: number) {
+    const { english, french } = queries;
+    return this.db.read<{ node: EntityRow; score: number }>('explore/search', { english, french, kinds, limit: neo4j.int(limit) }, this.stats);
   }
 }

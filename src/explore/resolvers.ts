@@ -8,7 +8,7 @@ import { CEILINGS } from '../model/ceilings.js';
 import type { EntityRow, LinkRow, RelationshipRow, SynergyView } from '../entities/rows.js';
 import type { Coverage, EntityKind, Resolvers } from '../generated/graphql.js';
 import type { SynergyRow } from './repository.js';
-import { toLuceneQuery } from './lucene.js';
+import { toLuceneQueries } from './lucene.js';
 
 /** Relationships a neighbourhood returns, per entity it may hold (Subgraph.relationships declares this size). */
 const RELATIONSHIPS_PER_NEIGHBOUR = 3;
@@ -87,10 +87,10 @@ export const exploreResolvers: Resolvers = {
     search: async (_, args, ctx) => {
       if (args.text.length > CEILINGS.maxSearchLength) throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20);
-      const query = toLuceneQuery(args.text);
-      if (query === undefined) throw badUserInput('text', 'needs at least one letter or digit');
+      const queries = toLuceneQueries(args.text);
+      if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');
       const kinds = args.kinds ? args.kinds.map((k: EntityKind) => labelOfKind(k)!) : null;
-      return ctx.explore.search(query, kinds, first);
+      return ctx.explore.search(queries, kinds, first);
     },
   },
 };

@@ -56,7 +56,7 @@ export type Activity = Entity & Node & {
   startYear?: Maybe<Scalars['Int']['output']>;
   /** Where it stands, as the source tells. */
   status: ActivityStatus;
-  /** The Aichi Targets it serves and how (the reverse of AichiTarget.contributions; at most 50). */
+  /** The Aichi Targets it serves and how (the reverse of AichiTarget.contributions), best founded first, then by target number; at most 50. */
   targetContributions: Array<TargetContribution>;
   /** Taxa it concerns (CONCERNS). */
   taxa: Array<TaxonLink>;
@@ -76,6 +76,12 @@ export type ActivityLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A joint activity, a theme agreed by the secretariats or a request by Parties. */
+export type ActivityTargetContributionsArgs = {
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -157,7 +163,7 @@ export type AichiTarget = Entity & Node & {
   __typename?: 'AichiTarget';
   /** CBD thesaurus identifier, AICHI-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
-  /** The activities that serve it and how: through which programme, objective, plan or initiative, each step with its basis and source. */
+  /** The activities that serve it and how: through which programme, objective, plan or initiative, each step with its basis and source; best founded first (SOURCED, CURATED, then INHERITED), then by activity key. */
   contributions: Array<TargetContribution>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
@@ -191,6 +197,7 @@ export type AichiTarget = Entity & Node & {
 /** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
 export type AichiTargetContributionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ActivityStatus>;
 };
 
@@ -261,6 +268,8 @@ export type BridgedContribution = {
   bridge: Relationship;
   /** The contribution to the Aichi Target. */
   contribution: TargetContribution;
+  /** How well the contribution to the GBF target is founded: the contribution's own foundation, at best CURATED when the bridge is curated. */
+  foundation: ContributionFoundation;
 };
 
 /** One citation: a document and where in it. */
@@ -286,6 +295,15 @@ export type Confidence =
   | 'PARTIAL'
   /** Verified in the source cited. */
   | 'VERIFIED';
+
+/** How well a contribution of an activity to a target is founded, best first. */
+export type ContributionFoundation =
+  /** The activity's own link (it serves the target, supports an objective or concerns an initiative that serves it), with at least one step a curators' judgement (see rationale). */
+  | 'CURATED'
+  /** No link of the activity itself: it only belongs (PART_OF) to a programme that serves the target (see inheritedFrom). Listed only when includeInherited is true. */
+  | 'INHERITED'
+  /** The activity's own link, and a source states every step of it. */
+  | 'SOURCED';
 
 /** How an activity reaches an Aichi Target. */
 export type ContributionRoute =
@@ -699,7 +717,7 @@ export type GbfTarget = Entity & Node & {
   aichiTargets: Array<AichiTargetLink>;
   /** CBD thesaurus identifier, GBF-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
-  /** Activities that serve it through the Aichi bridge: each contribution to a corresponding Aichi Target, with the bridge labelled. */
+  /** Activities that serve it through the Aichi bridge: each contribution to a corresponding Aichi Target, with the bridge labelled; best founded first (the bridge's own basis counts), then by Aichi Target. */
   contributions: Array<BridgedContribution>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
@@ -735,6 +753,7 @@ export type GbfTargetAichiTargetsArgs = {
 /** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
 export type GbfTargetContributionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+  includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ActivityStatus>;
 };
 
@@ -1442,7 +1461,7 @@ export type Query = {
   parties: PartyConnection;
   /** One party by its global id or its readable key (exactly one of them). */
   party?: Maybe<Party>;
-  /** Full-text search across names, descriptions and wording, best first. */
+  /** Full-text search across names, descriptions and wording, in English and French (stemming, accents, elisions), best first. */
   search: Array<SearchHit>;
   /** For each taxon (or the one given): what CMS touches, what CITES touches, and the gaps. */
   speciesSynergies: Array<SpeciesSynergy>;
@@ -1801,18 +1820,18 @@ export type SearchHit = {
   __typename?: 'SearchHit';
   /** The entity found. */
   node: Entity;
-  /** Relevance (Lucene score); higher is better. */
+  /** Relevance: the best Lucene score of the hit in the English and the French index; higher is better. */
   score: Scalars['Float']['output'];
 };
 
-/** How CMS and CITES reach one taxon. */
+/** How CMS and CITES reach one taxon; an entity counts for a convention by facts about itself, as in TargetSynergy. */
 export type SpeciesSynergy = {
   __typename?: 'SpeciesSynergy';
-  /** CITES listings, decisions, initiatives and joint activities that reach it: the first ones, at most the query's first and never more than 20. */
+  /** CITES listings, decisions, initiatives and joint activities that reach it: sourced links first, at most the query's first and never more than 20. */
   cites: Array<EntityLink>;
   /** How many reach it for CITES, in all. */
   citesCount: Scalars['Int']['output'];
-  /** CMS listings, instruments and joint activities that reach it: the first ones, at most the query's first and never more than 20. */
+  /** CMS listings, instruments and joint activities that reach it: sourced links first, at most the query's first and never more than 20. */
   cms: Array<EntityLink>;
   /** How many reach it for CMS, in all. */
   cmsCount: Scalars['Int']['output'];
@@ -1964,6 +1983,10 @@ export type TargetContribution = {
   activity: Activity;
   /** CURATED when any step is a curated judgement, SOURCED when a source states every step. */
   basis: Basis;
+  /** How well the contribution is founded: SOURCED, CURATED or INHERITED (see ContributionFoundation). */
+  foundation: ContributionFoundation;
+  /** What the activity inherits the target from (INHERITED): the programme it belongs to; null otherwise. */
+  inheritedFrom?: Maybe<Entity>;
   /** The initiative passed through (VIA_INITIATIVE). */
   initiative?: Maybe<Initiative>;
   /** The objective or goal passed through (VIA_OBJECTIVE). */
@@ -1972,6 +1995,8 @@ export type TargetContribution = {
   plan?: Maybe<StrategicPlan>;
   /** The activity's work programme. */
   programme?: Maybe<WorkProgramme>;
+  /** Why the curators judged it (CURATED, INHERITED): the rationale of the first curated step; null when SOURCED. */
+  rationale?: Maybe<Scalars['String']['output']>;
   /** How the activity reaches the target. */
   route: ContributionRoute;
   /** Taxa the activity concerns (the first 20 by key). */
@@ -1982,14 +2007,14 @@ export type TargetContribution = {
   target: AichiTarget;
 };
 
-/** How CMS and CITES reach one Aichi Target. */
+/** How CMS and CITES reach one Aichi Target. An entity counts for a convention by facts about itself (its convention, what it is under or between, an objective's plan, the meeting an activity was agreed at or reports to, what it implements), never by the programme it belongs to; sourced links come first. */
 export type TargetSynergy = {
   __typename?: 'TargetSynergy';
-  /** Entities through which CITES reaches it: the first ones by key, at most the query's first and never more than 20. */
+  /** Entities through which CITES reaches it: sourced links first, then by key, at most the query's first and never more than 20. */
   cites: Array<EntityLink>;
   /** How many entities reach it for CITES, in all. */
   citesCount: Scalars['Int']['output'];
-  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives): the first ones by key, at most the query's first and never more than 20. */
+  /** Entities through which CMS reaches it (its objectives, its or joint activities, initiatives): sourced links first, then by key, at most the query's first and never more than 20. */
   cms: Array<EntityLink>;
   /** How many entities reach it for CMS, in all. */
   cmsCount: Scalars['Int']['output'];
@@ -2309,6 +2334,7 @@ export type ResolversTypes = {
   BridgedContribution: ResolverTypeWrapper<BridgedContributionRow>;
   Citation: ResolverTypeWrapper<CitationRow>;
   Confidence: Confidence;
+  ContributionFoundation: ContributionFoundation;
   ContributionRoute: ContributionRoute;
   Convention: ResolverTypeWrapper<ConventionRow>;
   ConventionCode: ConventionCode;
@@ -2541,7 +2567,7 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ActivityStatus'], ParentType, ContextType>;
-  targetContributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType>;
+  targetContributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<ActivityTargetContributionsArgs, 'includeInherited'>>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<ActivityTaxaArgs, 'first'>>;
   theme?: Resolver<ResolversTypes['ActivityTheme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2566,7 +2592,7 @@ export type ActivityLinkResolvers<ContextType = RequestContext, ParentType exten
 
 export type AichiTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTarget'] = ResolversParentTypes['AichiTarget']> = {
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<AichiTargetContributionsArgs, 'first'>>;
+  contributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<AichiTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType, RequireFields<AichiTargetGbfTargetsArgs, 'first'>>;
   goal?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType>;
@@ -2604,6 +2630,7 @@ export type BridgedContributionResolvers<ContextType = RequestContext, ParentTyp
   aichiTarget?: Resolver<ResolversTypes['AichiTarget'], ParentType, ContextType>;
   bridge?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   contribution?: Resolver<ResolversTypes['TargetContribution'], ParentType, ContextType>;
+  foundation?: Resolver<ResolversTypes['ContributionFoundation'], ParentType, ContextType>;
 };
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = {
@@ -2746,7 +2773,7 @@ export type FundingResolvers<ContextType = RequestContext, ParentType extends Re
 export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTarget'] = ResolversParentTypes['GbfTarget']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<GbfTargetAichiTargetsArgs, 'first'>>;
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first'>>;
+  contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3152,10 +3179,13 @@ export type SubgraphResolvers<ContextType = RequestContext, ParentType extends R
 export type TargetContributionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TargetContribution'] = ResolversParentTypes['TargetContribution']> = {
   activity?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
   basis?: Resolver<ResolversTypes['Basis'], ParentType, ContextType>;
+  foundation?: Resolver<ResolversTypes['ContributionFoundation'], ParentType, ContextType>;
+  inheritedFrom?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType>;
   plan?: Resolver<Maybe<ResolversTypes['StrategicPlan']>, ParentType, ContextType>;
   programme?: Resolver<Maybe<ResolversTypes['WorkProgramme']>, ParentType, ContextType>;
+  rationale?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   route?: Resolver<ResolversTypes['ContributionRoute'], ParentType, ContextType>;
   species?: Resolver<Array<ResolversTypes['Taxon']>, ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['Relationship']>, ParentType, ContextType>;

@@ -31,15 +31,20 @@ export class QueryTimeoutError extends Error {
   }
 }
 
+/** The code a driver or server error carries (Neo.ClientError..., ServiceUnavailable), if any. */
+export function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
 export function isTimeout(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
+  const code = errorCode(error);
   return code !== undefined && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 export function isUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string } | null)?.code;
+  const code = errorCode(error);
   return code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.ClientError.Cluster'));
 }
 
@@ -56,7 +61,7 @@ export class QueryStats {
  */
 export interface GraphReader {
   read<T extends RecordShape = RecordShape>(name: string, params?: Params, stats?: QueryStats): Promise<T[]>;
-  readStream(name: string, params: Params, onRecord: (record: RecordShape) => void | Promise<void>): Promise<void>;
+  readStream<T extends RecordShape = RecordShape>(name: string, params: Params, onRecord: (record: T) => void | Promise<void>): Promise<void>;
   ping(): Promise<boolean>;
 }
 
@@ -129,11 +134,11 @@ export class Database implements GraphReader {
    * Streams the records of cypher/<name>.cypher in a read transaction, one at a time, so an export of
    * the whole graph never sits in memory; `onRecord` may return a promise to apply backpressure.
    */
-  async readStream(name: string, params: Params, onRecord: (record: RecordShape) => void | Promise<void>): Promise<void> {
+  async readStream<T extends RecordShape = RecordShape>(name: string, params: Params, onRecord: (record: T) => void | Promise<void>): Promise<void> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
     try {
       await session.executeRead(async (tx) => {
-        for await (const record of tx.run(cypher(name), params)) await onRecord(record.toObject());
+        for await (const record of tx.run<T>(cypher(name), params)) await onRecord(record.toObject());
       });
     } catch (error) {
       if (isUnavailable(error)) throw new DatabaseUnavailableError(error);

@@ -54,15 +54,15 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
       filter.year = value;
       return;
     case 'species':
-      filter.taxon = checkKey(argument, value as string);
+      filter.taxon = checkKey(argument, String(value));
       return;
     case 'target':
-      filter.target = checkKey(argument, value as string);
+      filter.target = checkKey(argument, String(value));
       return;
     case 'programme':
     case 'plan':
     case 'document':
-      filter.parent = checkKey(argument, value as string);
+      filter.parent = checkKey(argument, String(value));
       return;
     case 'goal': {
       const text = String(value);
@@ -112,11 +112,13 @@ export async function listPage(ctx: RequestContext, label: string, args: PageArg
 }
 
 /** Lookup by exactly one of id / key. */
-export async function lookup(ctx: RequestContext, label: keyof RowsByLabel, args: { id?: string | null; key?: string | null }) {
+export async function lookup(ctx: RequestContext, label: string, args: { id?: string | null; key?: string | null }) {
   const given = [args.id, args.key].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
-  if (args.id !== null && args.id !== undefined) return requireEntity(ctx, 'id', keyOfGlobalId('id', args.id, label), label);
-  return requireEntity(ctx, 'key', checkKey('key', args.key)!, label);
+  const [argument, key] = args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
+  const row = await requireEntity(ctx, argument, key);
+  if (row.kind !== label) throw notFound(argument, key);
+  return row;
 }
 
 function citationsOf(row: ProvenanceRow): CitationRow[] {
@@ -152,7 +154,12 @@ function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
       resolvers[name] = (row: EntityRow) => toEnum(Reflect.get(row, name));
     }
     const max = stringListMax(property);
-    if (max !== undefined) resolvers[name] = (row: EntityRow) => ((Reflect.get(row, name) as string[] | undefined) ?? []).slice(0, max);
+    if (max !== undefined) {
+      resolvers[name] = (row: EntityRow) => {
+        const list: unknown = Reflect.get(row, name);
+        return Array.isArray(list) ? list.slice(0, max) : [];
+      };
+    }
   }
   for (const [name, field] of Object.entries(spec.api.fields)) {
     resolvers[name] = (row: EntityRow, args: { first?: number | null }, ctx: RequestContext) => relationshipFieldLinks(ctx, row, field, args.first);
@@ -187,7 +194,7 @@ function queryResolvers(model: Model): Record<string, Resolver> {
   for (const spec of model.labels) {
     query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext) => listPage(ctx, spec.label, args);
     query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext) =>
-      lookup(ctx, spec.label as keyof RowsByLabel, args);
+      lookup(ctx, spec.label, args);
   }
   return query;
 }

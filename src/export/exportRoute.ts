@@ -46,8 +46,7 @@ export function exportRoute(db: GraphReader) {
       started = true;
       await write(res, `{"dataVersion":${JSON.stringify(meta?.dataHash ?? null)},"nodes":[`);
       let first = true;
-      await db.readStream('export/nodes', {}, (record) => {
-        const node = record.node as EntityRow;
+      await db.readStream<{ node: EntityRow }>('export/nodes', {}, ({ node }) => {
         const item = { key: node.id, kind: node.kind, properties: ownProperties(node, ['id', 'kind', 'searchAliases']), provenance: provenanceOf(node) };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
@@ -55,8 +54,7 @@ export function exportRoute(db: GraphReader) {
       });
       await write(res, '\n],"relationships":[');
       first = true;
-      await db.readStream('export/relationships', {}, (record) => {
-        const r = record as unknown as RelationshipRow;
+      await db.readStream<{ type: string; from: string; to: string; rel: RelationshipRow['rel'] }>('export/relationships', {}, (r) => {
         const item = { key: r.rel.id, type: r.type, from: r.from, to: r.to, properties: ownProperties(r.rel, ['id']), provenance: provenanceOf(r.rel) };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;

@@ -37,9 +37,9 @@ const TIMEOUT_MESSAGE = 'The query took too long; narrow it (smaller pages, fewe
 function isUnexpected(error: unknown): boolean {
   const original = unwrapResolverError(error);
   if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) return false;
-  const code = (error as GraphQLError).extensions?.code;
+  const code = error instanceof GraphQLError ? error.extensions.code : undefined;
   // graphql-armor and validation rules raise GraphQLErrors without a code: safe (they describe the query).
-  if (original instanceof GraphQLError && code === undefined && (error as GraphQLError).path === undefined) return false;
+  if (original instanceof GraphQLError && code === undefined && error instanceof GraphQLError && error.path === undefined) return false;
   return !(typeof code === 'string' && SAFE_CODES.has(code));
 }
 

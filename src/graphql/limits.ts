@@ -38,12 +38,13 @@ const COST_CACHE_SIZE = 1000;
 export function declaredSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
   const values = field.astNode ? getDirectiveValues(LIST_SIZE, field.astNode) : undefined;
   if (!values) return undefined;
-  for (const name of (values.slicingArguments as string[] | undefined) ?? []) {
+  const slicing: unknown = values.slicingArguments;
+  for (const name of Array.isArray(slicing) ? slicing : []) {
     const value = args[name];
     if (typeof value === 'number') return value;
     if (Array.isArray(value)) return value.length;
   }
-  return values.assumedSize as number | undefined;
+  return typeof values.assumedSize === 'number' ? values.assumedSize : undefined;
 }
 
 /**

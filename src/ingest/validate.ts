@@ -201,7 +201,7 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
     try {
       doc = YAML.parse(text);
     } catch (error) {
-      problem(file, '-', '-', `is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+      problem(file, '-', '-', `is not valid YAML: ${String(error instanceof Error ? error.message : error).split('\n')[0]}`);
       continue;
     }
     const expected = LABELS.find((l) => l.file === file);

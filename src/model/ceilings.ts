@@ -17,5 +17,5 @@ export const CEILINGS = {
 } as const;
 
 /** Replaces {{name}} of a ceiling by its value; other {{…}} are left as they are. */
-export const withCeilings = (text: string) =>
-  text.replace(/\{\{(\w+)\}\}/g, (match, name: string) => (name in CEILINGS ? String(CEILINGS[name as keyof typeof CEILINGS]) : match));
+const values = new Map<string, number>(Object.entries(CEILINGS));
+export const withCeilings = (text: string) => text.replace(/\{\{(\w+)\}\}/g, (match, name: string) => String(values.get(name) ?? match));

@@ -38,7 +38,7 @@ export type Activity = Entity & Node & {
   fundedBy: Array<PartyLink>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this activity in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -173,7 +173,7 @@ export type AichiTarget = Entity & Node & {
   goal: Array<ObjectiveLink>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this Aichi Target in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -329,7 +329,7 @@ export type Convention = Entity & Node & {
   id: Scalars['ID']['output'];
   /** Instruments under it or binding it (UNDER, BETWEEN, reversed). */
   instruments: Array<InstrumentLink>;
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this convention in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -442,7 +442,7 @@ export type Decision = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this decision in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -542,7 +542,7 @@ export type Document = Entity & Node & {
   documentType: DocumentType;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this document in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -639,7 +639,7 @@ export type Entity = {
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this entity in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -723,7 +723,7 @@ export type GbfTarget = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this GBF target in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -807,7 +807,7 @@ export type Initiative = Entity & Node & {
   id: Scalars['ID']['output'];
   /** What it is. */
   initiativeType: InitiativeType;
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this initiative in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -899,7 +899,7 @@ export type Instrument = Entity & Node & {
   inForceFrom?: Maybe<Scalars['Date']['output']>;
   /** Legal form. */
   instrumentType: InstrumentType;
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this instrument in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -1014,7 +1014,7 @@ export type Meeting = Entity & Node & {
   endDate?: Maybe<Scalars['Date']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this meeting in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -1119,7 +1119,7 @@ export type Objective = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this objective in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -1226,7 +1226,7 @@ export type Paragraph = Entity & Node & {
   document: Document;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this paragraph in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -1304,7 +1304,7 @@ export type Party = Entity & Node & {
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code. */
   iso2: Scalars['String']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this party in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -1878,7 +1878,7 @@ export type StrategicPlan = Entity & Node & {
   gbfTargets: Array<GbfTargetLink>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this strategic plan in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -2041,7 +2041,7 @@ export type Taxon = Entity & Node & {
   initiatives: Array<InitiativeLink>;
   /** Instruments that cover it (CONCERNS, reversed). */
   instruments: Array<InstrumentLink>;
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this taxon in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
@@ -2162,7 +2162,7 @@ export type WorkProgramme = Entity & Node & {
   endYear: Scalars['Int']['output'];
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** Readable stable id of the curated data, e.g. aichi-target-12. */
+  /** Readable key of this work programme in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;

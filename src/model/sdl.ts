@@ -75,12 +75,12 @@ function relationshipField(name: string, field: RelationshipFieldSpec): string {
 }
 
 /** The fields every entity has; written once here for the interface and every type. */
-function commonFields(model: Model): string {
+function commonFields(model: Model, one = 'entity'): string {
   const own = Object.entries(model.common).map(([name, spec]) => propertyField('Entity', name, spec));
   return [
     `  "Opaque global id (Relay), stable across loads."`,
     `  id: ID!`,
-    `  "Readable stable id of the curated data, e.g. aichi-target-12."`,
+    `  ${quote(`Readable key of this ${one} in the curated data: lowercase words joined by hyphens, stable across loads.`)}`,
     `  key: String!`,
     `  "What kind of entity this is."`,
     `  kind: EntityKind!`,
@@ -132,7 +132,7 @@ function entityType(model: Model, spec: LabelSpec): string {
   const { label } = spec;
   const { one, many } = api;
   const parts = [
-    `${quote(spec.description)}\ntype ${label} implements Node & Entity {\n${[commonFields(model), ...properties, ...fields].join('\n')}\n}`,
+    `${quote(spec.description)}\ntype ${label} implements Node & Entity {\n${[commonFields(model, one), ...properties, ...fields].join('\n')}\n}`,
     `${quote(`A page of ${many} (Relay connection).`)}
 type ${label}Connection {
   ${quote(`The ${many} of this page with their cursors.`)}

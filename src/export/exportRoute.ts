@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import type { GraphReader } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
-const PROVENANCE = new Set(['citations', 'tags', 'basis', 'rationale', 'stamp']);
+const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp']);
 
 function provenanceOf(row: { citations: string[]; tags: string[]; basis: string; rationale?: string }) {
   return {

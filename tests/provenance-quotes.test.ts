@@ -1,0 +1,110 @@
+/**
+ * Provenance a reader can check: every citation of a sourced fact carries a short verbatim quote, found in
+ * the report paragraph it cites, or being what ../shared/facts gives for the public page it cites.
+ * Checked twice: over data/ as written, and over the graph as loaded (the report's text is in the graph).
+ */
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT } from '../src/config.js';
+import { readGraph, type Graph } from '../src/ingest/validate.js';
+import { sharedDatabase } from './support/db.js';
+import { quoteProblems, readFactsText, type CitedFact, type QuoteSources } from './support/quoteCheck.js';
+
+const factsText = readFactsText();
+
+function sourcesOf(graph: Graph): QuoteSources {
+  const paragraphs = new Map<string, string>();
+  const docsWithParagraphs = new Set<string>();
+  const urls = new Map<string, string>();
+  for (const n of graph.nodes) {
+    if (n.label === 'Paragraph') {
+      paragraphs.set(`${n.props.document}#${n.props.locator}`, String(n.props.text));
+      docsWithParagraphs.add(String(n.props.document));
+    }
+    if (n.label === 'Document' && typeof n.props.url === 'string') urls.set(n.id, n.props.url);
+  }
+  return { paragraphs, docsWithParagraphs, urls };
+}
+
+function factsOf(graph: Graph): CitedFact[] {
+  return [
+    ...graph.nodes.map((n) => ({ where: `${n.file} › ${n.id}`, basis: n.basis, citations: n.citations })),
+    ...graph.relationships.map((r) => ({ where: `${r.file} › ${r.from} › ${r.type} ${r.to}`, basis: r.basis, citations: r.citations })),
+  ];
+}
+
+describe('quotes in data/', () => {
+  const graph = readGraph(path.join(PROJECT_ROOT, 'data'));
+
+  it('every citation of a sourced fact has a quote, found in the paragraph or page it cites', () => {
+    expect(quoteProblems(factsOf(graph), sourcesOf(graph), factsText)).toEqual([]);
+  });
+
+  it('the check fails on a quote its source does not say, on a page quote the facts do not give, on a missing quote', () => {
+    const facts: CitedFact[] = [
+      { where: 'wrong paragraph', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '8', quote: 'la France a apporté une contribution' }] },
+      { where: 'right paragraph', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '6', quote: "la France a  apporté une contribution" }] },
+      { where: 'apostrophe', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '8', quote: 'Plan d\u2019Action pour l\u2019Éléphant d\'Afrique' }] },
+      { where: 'page', basis: 'sourced', citations: [{ doc: 'web-jncc-iosea', quote: 'Lepidochelys kempii is covered' }] },
+      { where: 'missing', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '1' }] },
+      { where: 'curated without quote', basis: 'curated', citations: [{ doc: 'stc38-report', at: '1' }] },
+    ];
+    const problems = quoteProblems(facts, sourcesOf(graph), factsText);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^wrong paragraph .*quote not in the paragraph/);
+    expect(problems[1]).toMatch(/^page .*not what the facts give/);
+    expect(problems[2]).toMatch(/^missing .*needs a verbatim quote/);
+  });
+
+  it('counts: how many sourced facts carry quotes', () => {
+    const sourced = factsOf(graph).filter((f) => f.basis === 'sourced');
+    const quoted = sourced.filter((f) => f.citations.every((c) => c.quote !== undefined));
+    expect(quoted.length).toBe(sourced.length);
+    expect(sourced.length).toBeGreaterThan(400);
+  });
+});
+
+describe('quotes in the loaded graph', () => {
+  const db = sharedDatabase();
+  afterAll(() => db.close());
+
+  it('every sourced node and relationship stores one quote per citation, found where it points', async () => {
+    const session = db.driver.session({ database: 'neo4j' });
+    try {
+      const read = async (text: string) => (await session.executeRead((tx) => tx.run(text))).records.map((r) => r.toObject());
+      const rows = await read(
+        `CALL () { MATCH (n:Entity) RETURN n.id AS where, n.basis AS basis, n.citations AS citations, n.quotes AS quotes }
+         UNION ALL
+         CALL () { MATCH (a:Entity)-[r]->(:Entity) RETURN r.id AS where, r.basis AS basis, r.citations AS citations, r.quotes AS quotes }
+         RETURN where, basis, citations, quotes`,
+      );
+      const docs = await read(
+        `MATCH (d:Document) RETURN d.id AS id, d.url AS url,
+           COLLECT { MATCH (p:Paragraph {document: d.id}) RETURN [p.locator, p.text] } AS paragraphs`,
+      );
+      const sources: QuoteSources = { paragraphs: new Map(), docsWithParagraphs: new Set(), urls: new Map() };
+      for (const d of docs) {
+        if (d.url) sources.urls.set(d.id, d.url);
+        for (const [locator, text] of d.paragraphs) {
+          sources.paragraphs.set(`${d.id}#${locator}`, text);
+          sources.docsWithParagraphs.add(d.id);
+        }
+      }
+      expect(rows.length).toBeGreaterThan(500);
+      const facts: CitedFact[] = rows.map((r) => {
+        expect(r.quotes, r.where).toHaveLength(r.citations.length);
+        return {
+          where: r.where,
+          basis: r.basis,
+          citations: r.citations.map((c: string, i: number) => {
+            const hash = c.indexOf('#');
+            return { doc: hash < 0 ? c : c.slice(0, hash), at: hash < 0 ? undefined : c.slice(hash + 1), quote: r.quotes[i] === '' ? undefined : r.quotes[i] };
+          }),
+        };
+      });
+      expect(quoteProblems(facts, sources, factsText)).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
+});

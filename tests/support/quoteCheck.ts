@@ -44,6 +44,11 @@ const plain = (text: string) => normaliseForQuote(text.replace(/\*\*|\*/g, ''));
 export interface FactsText {
   /** url key -> the passages of the facts files that name that page. */
   passages: Map<string, string[]>;
+  /**
+   * For a page the facts name by its file rather than its URL (the CITES Appendices copy, "bin/appendices.php"):
+   * the lines that name that file, or undefined.
+   */
+  passagesNaming: (url: string) => string[] | undefined;
   /** facts document id -> its whole text. */
   files: Map<string, string>;
 }
@@ -55,15 +60,21 @@ export interface FactsText {
 export function readFactsText(dir = FACTS_DIR): FactsText {
   const passages = new Map<string, string[]>();
   const files = new Map<string, string>();
+  const allLines: string[] = [];
   for (const [doc, file] of Object.entries(FACTS_FILES)) {
     const full = path.join(dir, file);
     if (!fs.existsSync(full)) throw new Error(`The facts file ${full} is missing: set FACTS_DIR to the folder of domain-facts.md`);
     const text = fs.readFileSync(full, 'utf8');
-    files.set(doc, plain(text));
+    // A quote may not come from a line that only the unconfirmed tag covers.
+    files.set(doc, plain(text.split('\n').filter((line) => !/\[U\]/.test(plain(line)) || /\[V\]/.test(line)).join('\n')));
     const lines = text.split('\n');
+    allLines.push(...lines);
+    let previousUrls: string[] = [];
     lines.forEach((line, i) => {
-      const urls = line.match(URL_PATTERN) ?? [];
+      // A row that says "same URL" names the page of the row above it.
+      const urls = line.match(URL_PATTERN) ?? (/\bsame URL\b/i.test(line) ? previousUrls : []);
       if (urls.length === 0) return;
+      previousUrls = urls;
       let passage = line;
       if (/^\s*(Sources?|Adoption|Design basis)\b/i.test(line)) {
         for (let j = i + 1; j < lines.length && !/^(#|---)/.test(lines[j]); j++) passage += `\n${lines[j]}`;
@@ -74,7 +85,13 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
       }
     });
   }
-  return { passages, files };
+  const passagesNaming = (url: string) => {
+    const file = url.split('/').at(-1) ?? '';
+    if (!/\.\w+$/.test(file)) return undefined;
+    const naming = allLines.filter((line) => line.includes(file)).map(plain);
+    return naming.length > 0 ? naming : undefined;
+  };
+  return { passages, files, passagesNaming };
 }
 
 /** Every problem with the quotes of these facts, as readable lines; [] when all hold. */
@@ -96,7 +113,7 @@ export function quoteProblems(facts: CitedFact[], sources: QuoteSources, factsTe
       }
       const url = sources.urls.get(c.doc);
       if (url !== undefined) {
-        const passages = factsText.passages.get(urlKey(url));
+        const passages = factsText.passages.get(urlKey(url)) ?? factsText.passagesNaming(url);
         if (!passages) problems.push(`${where}: the facts files give nothing for ${url}`);
         else if (!passages.some((p) => p.includes(quote))) problems.push(`${where}: quote is not what the facts give for ${url}: "${c.quote}"`);
         return;

@@ -32,7 +32,8 @@ export interface QuoteSources {
   urls: Map<string, string>;
 }
 
-const URL_PATTERN = /https?:\/\/[^\s)|,;\]>]+/g;
+// Full URLs, and bare ones the facts write without the scheme (dev-chm.cbd.int/gbf/targets/5).
+const URL_PATTERN = /(?:https?:\/\/|\b(?=[\w.-]+\.(?:org|int|net|com)\/))[^\s)|,;\]>]+/g;
 export const urlKey = (url: string) =>
   url
     .replace(/^https?:\/\//, '')
@@ -71,12 +72,14 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
     allLines.push(...lines);
     let previousUrls: string[] = [];
     lines.forEach((line, i) => {
-      // A row that says "same URL" names the page of the row above it.
-      const urls = line.match(URL_PATTERN) ?? (/\bsame URL\b/i.test(line) ? previousUrls : []);
+      // A row that says "same URL" or "same page" names the page of the row above it.
+      const urls = line.match(URL_PATTERN) ?? (/\bsame (URL|page)\b/i.test(line) ? previousUrls : []);
       if (urls.length === 0) return;
       previousUrls = urls;
       let passage = line;
       if (/^\s*(Sources?|Adoption|Design basis)\b/i.test(line)) {
+        // A "Source:" line covers its whole section: the heading above it and the lines under it.
+        for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (/^#/.test(lines[j])) passage = `${lines[j]}\n${passage}`;
         for (let j = i + 1; j < lines.length && !/^(#|---)/.test(lines[j]); j++) passage += `\n${lines[j]}`;
       }
       for (const url of urls) {
@@ -88,7 +91,14 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
   const passagesNaming = (url: string) => {
     const file = url.split('/').at(-1) ?? '';
     if (!/\.\w+$/.test(file)) return undefined;
-    const naming = allLines.filter((line) => line.includes(file)).map(plain);
+    // A line that names the file above a table covers the table (the CITES column of the species table).
+    const naming: string[] = [];
+    allLines.forEach((line, i) => {
+      if (!line.includes(file)) return;
+      let passage = line;
+      if (!line.trimStart().startsWith('|')) for (let j = i + 1; j < allLines.length && !/^(#|---)/.test(allLines[j]); j++) passage += `\n${allLines[j]}`;
+      naming.push(plain(passage));
+    });
     return naming.length > 0 ? naming : undefined;
   };
   return { passages, files, passagesNaming };

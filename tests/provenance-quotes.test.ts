@@ -73,10 +73,9 @@ describe('quotes in the loaded graph', () => {
     try {
       const read = async (text: string) => (await session.executeRead((tx) => tx.run(text))).records.map((r) => r.toObject());
       const rows = await read(
-        `CALL () { MATCH (n:Entity) RETURN n.id AS where, n.basis AS basis, n.citations AS citations, n.quotes AS quotes }
+        `MATCH (n:Entity) RETURN n.id AS where, n.basis AS basis, n.citations AS citations, n.quotes AS quotes
          UNION ALL
-         CALL () { MATCH (a:Entity)-[r]->(:Entity) RETURN r.id AS where, r.basis AS basis, r.citations AS citations, r.quotes AS quotes }
-         RETURN where, basis, citations, quotes`,
+         MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS where, r.basis AS basis, r.citations AS citations, r.quotes AS quotes`,
       );
       const docs = await read(
         `MATCH (d:Document) RETURN d.id AS id, d.url AS url,

@@ -127,7 +127,9 @@ export type ActivityStatus =
   | 'ONGOING'
   | 'PLANNED'
   | 'PROPOSED'
-  | 'REQUESTED';
+  | 'REQUESTED'
+  /** Reported as undertaken, without saying whether it is finished. */
+  | 'UNDERTAKEN';
 
 /** Broad theme of an activity. */
 export type ActivityTheme =
@@ -1071,7 +1073,8 @@ export type ObjectiveFilter = {
 export type ObjectiveLevel =
   | 'GOAL'
   | 'OBJECTIVE'
-  | 'STRATEGIC_GOAL';
+  | 'STRATEGIC_GOAL'
+  | 'TARGET';
 
 /** A Objective at the other end of a relationship, with the relationship and its provenance. */
 export type ObjectiveLink = {
@@ -1180,8 +1183,8 @@ export type Party = Entity & Node & {
   funded: Array<Funding>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** ISO 3166-1 alpha-2 code. */
-  iso2: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 code, where the donor is a State. */
+  iso2?: Maybe<Scalars['String']['output']>;
   /** Readable stable id of the curated data, e.g. aichi-target-12. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
@@ -1258,6 +1261,8 @@ export type ProgrammeStatus =
   | 'ADOPTED'
   | 'DRAFT'
   | 'EXTENDED'
+  /** A later source cites it as in force; its adoption record was not found. */
+  | 'IN_EFFECT'
   | 'PROPOSED';
 
 /** Where a fact comes from. */
@@ -1667,6 +1672,7 @@ export type RelationshipType =
   | 'CONSIDERED_AT'
   | 'CORRESPONDS_TO'
   | 'DESCRIBED_IN'
+  | 'ENDORSES'
   | 'ESTABLISHES'
   | 'EXTENDS'
   | 'FUNDED'
@@ -1683,6 +1689,7 @@ export type RelationshipType =
   | 'SUCCEEDS'
   | 'SUPPORTS'
   | 'TAKES_INTO_ACCOUNT'
+  | 'THANKED_BY'
   | 'TO_BE_CONSIDERED_AT'
   | 'UNDER';
 
@@ -2812,7 +2819,7 @@ export type PartyResolvers<ContextType = RequestContext, ParentType extends Reso
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   funded?: Resolver<Array<ResolversTypes['Funding']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  iso2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<PartyLinksArgs, 'direction' | 'first'>>;

@@ -79,8 +79,8 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
       let passage = line;
       if (/^\s*(Sources?|Adoption|Design basis)\b/i.test(line)) {
         // A "Source:" line covers its whole section: the heading above it and the lines under it.
-        for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (/^#/.test(lines[j])) passage = `${lines[j]}\n${passage}`;
-        for (let j = i + 1; j < lines.length && !/^(#|---)/.test(lines[j]); j++) passage += `\n${lines[j]}`;
+        for (let j = i - 1; j >= 0 && j >= i - 3; j--) if (/^#/.test(lines[j] ?? '')) passage = `${lines[j]}\n${passage}`;
+        for (let j = i + 1; j < lines.length && !/^(#|---)/.test(lines[j] ?? ''); j++) passage += `\n${lines[j]}`;
       }
       for (const url of urls) {
         const key = urlKey(url);
@@ -96,7 +96,7 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
     allLines.forEach((line, i) => {
       if (!line.includes(file)) return;
       let passage = line;
-      if (!line.trimStart().startsWith('|')) for (let j = i + 1; j < allLines.length && !/^(#|---)/.test(allLines[j]); j++) passage += `\n${allLines[j]}`;
+      if (!line.trimStart().startsWith('|')) for (let j = i + 1; j < allLines.length && !/^(#|---)/.test(allLines[j] ?? ''); j++) passage += `\n${allLines[j]}`;
       naming.push(plain(passage));
     });
     return naming.length > 0 ? naming : undefined;

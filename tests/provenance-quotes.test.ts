@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { readGraph, type Graph } from '../src/ingest/validate.js';
 import { sharedDatabase } from './support/db.js';
+import { startTestServer } from './support/server.js';
 import { quoteProblems, readFactsText, type CitedFact, type QuoteSources } from './support/quoteCheck.js';
 
 const factsText = readFactsText();
@@ -104,6 +105,30 @@ describe('quotes in the loaded graph', () => {
       expect(quoteProblems(facts, sources, factsText)).toEqual([]);
     } finally {
       await session.close();
+    }
+  });
+});
+
+describe('quotes in the bulk export', () => {
+  it('GET /export gives each citation of a sourced fact with its quote', async () => {
+    const api = await startTestServer({});
+    try {
+      const graph = (await (await fetch(`${api.url}/export`)).json()) as any;
+      const sourced = [...graph.nodes, ...graph.relationships].filter((item: any) => item.provenance.basis === 'sourced');
+      expect(sourced.length).toBeGreaterThan(500);
+      for (const item of sourced) for (const c of item.provenance.citations) expect(c.quote, item.key).toBeTruthy();
+      const morocco = graph.relationships.find((r: any) => r.key === 'morocco--THANKED_BY--cms');
+      expect(morocco.provenance.citations).toEqual([
+        {
+          document: 'stc38-report',
+          locator: '6',
+          confidence: 'verified',
+          quote: 'Les Secrétariats de CITES et de la CMS souhaitent profiter de cette occasion pour remercier les gouvernements de la France et du Maroc',
+        },
+      ]);
+      expect(Object.keys(morocco.properties)).toEqual(['for']);
+    } finally {
+      await api.close();
     }
   });
 });

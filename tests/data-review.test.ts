@@ -245,9 +245,9 @@ describe('facts recovered after the report (joint-activities-facts.md)', () => {
   it('external identifiers are fields where a source gives them', async () => {
     const [row] = await query(
       `RETURN COLLECT { MATCH (t:Taxon) WHERE t.speciesPlusTaxonConceptId IS NOT NULL RETURN [t.id, t.speciesPlusTaxonConceptId] } AS speciesPlus,
-              COLLECT { MATCH (o:Objective) WHERE o.dartTermId IS NOT NULL RETURN [o.id, o.dartTermId] } AS dart,
+              COLLECT { MATCH (o:Objective) WHERE o.dartTermId IS NOT NULL RETURN [o.id, o.dartTermId] ORDER BY o.id } AS dart,
               COUNT { (a:AichiTarget) WHERE a.cbdIdentifier = 'AICHI-TARGET-' + right('0' + toString(toInteger(a.number)), 2) } AS aichiIds`,
     );
-    expect(row).toEqual({ speciesPlus: [['loxodonta-africana', '4521']], dart: [['spms-target-1', '1711']], aichiIds: 20 });
+    expect(row).toEqual({ speciesPlus: [['loxodonta-africana', '4521']], dart: [['cites-sv-2021-2030-goal-5', '4333'], ['spms-target-1', '1711']], aichiIds: 20 });
   });
 });

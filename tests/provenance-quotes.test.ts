@@ -6,8 +6,10 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { readGraph, type Graph } from '../src/ingest/validate.js';
+import fs from 'node:fs';
+import { readGraph, ValidationError, type Graph } from '../src/ingest/validate.js';
 import { sharedDatabase } from './support/db.js';
+import { fixtureCopy } from './support/fixtures.js';
 import { startTestServer } from './support/server.js';
 import { quoteProblems, readFactsText, type CitedFact, type QuoteSources } from './support/quoteCheck.js';
 
@@ -33,6 +35,37 @@ function factsOf(graph: Graph): CitedFact[] {
     ...graph.relationships.map((r) => ({ where: `${r.file} › ${r.from} › ${r.type} ${r.to}`, basis: r.basis, citations: r.citations })),
   ];
 }
+
+describe('the quote field', () => {
+  it('is read from a citation, trimmed; a malformed one is refused naming the file, the entry and the field', () => {
+    const good = fixtureCopy({ 'activities.yaml': (t) => t.replace('sources: [{ doc: report, at: "2" }]', 'sources: [{ doc: report, at: "2", quote: "  the  consultant " }]') });
+    const bad = fixtureCopy({
+      'activities.yaml': (t) =>
+        t
+          .replace('sources: [{ doc: report, at: "2" }]', 'sources: [{ doc: report, at: "2", quote: "" }]')
+          .replace('        sources: [{ doc: report, at: "2" }]', `        sources: [{ doc: report, at: "2", quote: "${'x'.repeat(301)}" }]`),
+    });
+    try {
+      const activity = readGraph(good).nodes.find((n) => n.id === 'activity-a');
+      expect(activity?.citations[0]?.quote).toBe('the consultant');
+      let error: unknown;
+      try {
+        readGraph(bad);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ValidationError);
+      const problems = (error as ValidationError).problems.map((p) => `${p.file} › ${p.entry} › ${p.field}: ${p.message}`);
+      expect(problems).toEqual([
+        expect.stringMatching(/^activities\.yaml › activity-a › sources\[0\]\.quote: must be a non-empty string/),
+        expect.stringMatching(/^activities\.yaml › activity-a › links\[0\]\.sources\[0\]\.quote: is 301 characters long/),
+      ]);
+    } finally {
+      fs.rmSync(good, { recursive: true, force: true });
+      fs.rmSync(bad, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('quotes in data/', () => {
   const graph = readGraph(path.join(PROJECT_ROOT, 'data'));

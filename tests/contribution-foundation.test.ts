@@ -44,7 +44,7 @@ describe('Aichi Target 12, by default', () => {
     // The gorilla request has its own (curated) link; the oral briefing and the ICT support only belong
     // to a programme that serves Target 12.
     expect(keys).toContain('sc61-request-gorillas');
-    expect(keys).not.toContain('oral-briefing-stc38');
+    expect(keys).not.toContain('continue-unfinished-2008-2011-activities');
     expect(keys).not.toContain('theme-shared-ict-support');
     expect(keys).not.toContain('seek-external-funding');
   });
@@ -82,14 +82,14 @@ describe('includeInherited: true', () => {
       // The rationale is the programme's: what was inherited.
       expect(c.rationale).toBe(c.steps[1].provenance.rationale);
     }
-    expect(inherited.map((c) => c.activity.key)).toEqual(expect.arrayContaining(['oral-briefing-stc38', 'theme-shared-ict-support']));
+    expect(inherited.map((c) => c.activity.key)).toEqual(expect.arrayContaining(['continue-unfinished-2008-2011-activities', 'seek-external-funding', 'regular-reporting']));
     expectRanked(all);
   });
 });
 
 describe('from an activity back to its targets', () => {
   it('gives only its own links by default, and the inherited ones when asked', async () => {
-    const query = `query($inherit: Boolean) { activity(key: "oral-briefing-stc38") {
+    const query = `query($inherit: Boolean) { activity(key: "regular-reporting") {
       own: targetContributions { ${FIELDS} }
       all: targetContributions(includeInherited: $inherit) { ${FIELDS} } } }`;
     const { data, errors } = await run(query, { inherit: true });
@@ -135,8 +135,8 @@ describe('GBF targets through the Aichi bridge', () => {
     // Through GBF Target 4 (its Aichi bridge includes Target 12), the inherited programme activities
     // come only when asked.
     const gbf4 = (nodes: any[]) => nodes.find((g) => g.key === 'gbf-target-4').contributions.map((c: any) => c.contribution.activity.key);
-    expect(gbf4(own)).not.toContain('oral-briefing-stc38');
-    expect(gbf4(all)).toContain('oral-briefing-stc38');
+    expect(gbf4(own)).not.toContain('regular-reporting');
+    expect(gbf4(all)).toContain('regular-reporting');
   });
 });
 
@@ -156,5 +156,20 @@ describe('per Aichi Target, on the curated graph', () => {
       .sort((a, b) => a.target - b.target);
     expect(rows).toHaveLength(20);
     console.table(rows);
+  });
+});
+
+describe('a contribution every step of which a source states', () => {
+  it('ranks first for Aichi Target 1: JWP 2015-2020 activity 4.1 through SPMS Target 1, SOURCED', async () => {
+    const { data, errors } = await run(`{ aichiTarget(key: "aichi-target-1") { contributions {
+      activity { key } route foundation rationale steps { type provenance { basis } } objective { key } } } }`);
+    expect(errors).toBeUndefined();
+    const [first] = data.aichiTarget.contributions;
+    expect(first).toMatchObject({ activity: { key: 'jwp-2015-2020-activity-4-1' }, route: 'VIA_OBJECTIVE', foundation: 'SOURCED', rationale: null });
+    expect(first.objective.key).toBe('spms-target-1');
+    expect(first.steps.map((s: any) => [s.type, s.provenance.basis])).toEqual([
+      ['SUPPORTS', 'SOURCED'],
+      ['SERVES', 'SOURCED'],
+    ]);
   });
 });

@@ -171,7 +171,7 @@ describe('nothing unconfirmed ([U] in the facts file) is loaded', () => {
     const [row] = await query(
       `RETURN
          COLLECT { MATCH (d:Document {id: 'stc38-report'}) WHERE d.symbol IS NOT NULL RETURN d.symbol } AS reportSymbol,
-         COLLECT { MATCH (w:WorkProgramme) WHERE w.startYear >= 2015 RETURN w.id } AS laterProgrammes,
+         COLLECT { MATCH (w:WorkProgramme) WHERE w.startYear >= 2012 AND w.status = 'adopted' RETURN w.id } AS laterProgrammesAdopted,
          COLLECT { MATCH (o:Objective) WHERE o.code IN ['1.4', '1.5', '1.6', '1.7', '1.8', '2.1', '2.2', '2.3', '3.1', '3.2', '3.3', '3.4', '3.5'] RETURN o.id } AS unconfirmedCitesObjectives,
          COLLECT { MATCH (g:GbfTarget) WHERE NOT g.number IN [1, 2, 3, 4, 5, 18, 20, 22, 23] RETURN g.number } AS unverifiedGbfTargets,
          COLLECT { MATCH (t:Taxon)-[:LISTED_IN]->(:Convention {id: 'cms'}) WHERE t.id IN ['caretta-caretta', 'chelonia-mydas', 'eretmochelys-imbricata', 'lepidochelys-kempii', 'lepidochelys-olivacea', 'natator-depressus', 'dermochelys-coriacea', 'cheloniidae', 'dermochelyidae'] RETURN t.id } AS turtleCmsListings,
@@ -181,7 +181,7 @@ describe('nothing unconfirmed ([U] in the facts file) is loaded', () => {
     );
     expect(row).toEqual({
       reportSymbol: [],
-      laterProgrammes: [],
+      laterProgrammesAdopted: [],
       unconfirmedCitesObjectives: [],
       unverifiedGbfTargets: [],
       turtleCmsListings: [],

@@ -104,6 +104,8 @@ function random(seed: number) {
 }
 type Random = ReturnType<typeof random>;
 
+let aliases = 0;
+/** A field with arguments gets an alias of its own, so two selections of it never conflict. */
 function args(r: Random, field: GraphQLField<unknown, unknown>): string {
   const given: string[] = [];
   for (const arg of field.args) {
@@ -126,7 +128,8 @@ function selection(r: Random, type: GraphQLObjectType | GraphQLInterfaceType, de
       parts.push(field.name);
     } else if (depth > 0 && (isObjectType(named) || isInterfaceType(named))) {
       chosen.add(field.name);
-      parts.push(`${field.name}${args(r, field)} { ${selection(r, named, depth - 1)} }`);
+      const given = args(r, field);
+      parts.push(`${given ? `f${++aliases}: ` : ''}${field.name}${given} { ${selection(r, named, depth - 1)} }`);
     }
   }
   if (isInterfaceType(type) && depth > 0 && r.chance(0.6)) {

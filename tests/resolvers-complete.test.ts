@@ -17,6 +17,7 @@ const ROW_FIELDS: Record<string, string[]> = {
   PageInfo: ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'],
   EntityLink: ['node', 'relationship', 'direction'],
   Relationship: ['type'],
+  Citation: ['quote'],
   Statements: ['entities', 'relationships'],
   StatedRelationship: ['from', 'to', 'relationship'],
   TargetContribution: ['steps', 'plan', 'programme', 'species'],

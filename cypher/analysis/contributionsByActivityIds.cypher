@@ -5,6 +5,7 @@ UNWIND $ids AS id
 MATCH (a:Activity {id: id})
 CALL (a) {
   MATCH path = (a)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t:AichiTarget)
+  WHERE {{ownRoute}}
   WITH path, t, via, {{foundation}} AS foundation
   WHERE $includeInherited OR foundation <> 'INHERITED'
   RETURN path, t, via, foundation

@@ -6,7 +6,7 @@ UNWIND $ids AS id
 MATCH (t:AichiTarget {id: id})
 CALL (t) {
   MATCH path = (a:Activity)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t)
-  WHERE $status IS NULL OR a.status = $status
+  WHERE ($status IS NULL OR a.status = $status) AND {{ownRoute}}
   WITH path, a, via, {{foundation}} AS foundation
   WHERE $includeInherited OR foundation <> 'INHERITED'
   RETURN path, a, via, foundation

@@ -58,7 +58,8 @@ export const analysisResolvers: Resolvers = {
     initiative: (c) => (isOf(c.via, 'Initiative') ? c.via : null),
     basis: (c) => (c.steps.some((s) => s.rel.basis === 'curated') ? 'CURATED' : 'SOURCED'),
     foundation: (c) => c.foundation,
-    rationale: (c) => c.steps.find((s) => s.rel.basis === 'curated')?.rel.rationale ?? null,
+    // An inherited contribution's rationale is the one of what it inherits, not of the membership.
+    rationale: (c) => (c.foundation === 'INHERITED' ? c.steps.slice(1) : c.steps).find((s) => s.rel.basis === 'curated')?.rel.rationale ?? null,
     inheritedFrom: (c) => (c.foundation === 'INHERITED' ? c.via : null),
   },
 };

@@ -28,11 +28,13 @@ function readAll(dir: string, extension: string): [string, string][] {
   });
 }
 
-function expandFragments(name: string, text: string, fragments: Map<string, string>): string {
+/** Replaces {{fragment}} by its text, itself expanded (a fragment may include another), and the ceilings. */
+function expandFragments(name: string, text: string, fragments: Map<string, string>, depth = 0): string {
+  if (depth > 5) throw new Error(`cypher/${name}.cypher: fragments include each other in a loop`);
   return withCeilings(text).replace(/\{\{(\w+)\}\}/g, (_match, fragment: string) => {
     const found = [...fragments].find(([key]) => key.endsWith(`/${fragment}`) || key === fragment);
     if (!found) throw new Error(`cypher/${name}.cypher includes {{${fragment}}} but no ${fragment}.fragment exists`);
-    return found[1];
+    return expandFragments(name, found[1], fragments, depth + 1);
   });
 }
 

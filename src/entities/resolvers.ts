@@ -124,7 +124,7 @@ export async function lookup(ctx: RequestContext, label: string, args: { id?: st
 function citationsOf(row: ProvenanceRow): CitationRow[] {
   return row.citations.map((c, i) => {
     const hash = c.indexOf('#');
-    return { doc: hash < 0 ? c : c.slice(0, hash), at: hash < 0 ? null : c.slice(hash + 1), tag: row.tags[i] ?? 'V' };
+    return { doc: hash < 0 ? c : c.slice(0, hash), at: hash < 0 ? null : c.slice(hash + 1), tag: row.tags[i] ?? 'V', quote: row.quotes?.[i] || null };
   });
 }
 

@@ -52,6 +52,8 @@ export interface ProvenanceRow {
   rationale?: string;
   citations: string[];
   tags: string[];
+  /** The verbatim words of each citation ('' where none), in the order of citations. */
+  quotes?: string[];
 }
 
 /** One citation, split from its "<doc>#<locator>" form. */
@@ -59,6 +61,7 @@ export interface CitationRow {
   doc: string;
   at: string | null;
   tag: string;
+  quote: string | null;
 }
 
 export interface StatedRelationshipRow {

@@ -6,15 +6,16 @@ import type { Request, Response } from 'express';
 import type { GraphReader } from '../db/database.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
-const PROVENANCE = new Set(['citations', 'tags', 'basis', 'rationale', 'stamp']);
+const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp']);
 
-function provenanceOf(row: { citations: string[]; tags: string[]; basis: string; rationale?: string }) {
+function provenanceOf(row: { citations: string[]; tags: string[]; quotes?: string[]; basis: string; rationale?: string }) {
   return {
     basis: row.basis,
     ...(row.rationale ? { rationale: row.rationale } : {}),
     citations: row.citations.map((c, i) => {
       const hash = c.indexOf('#');
-      return { document: hash < 0 ? c : c.slice(0, hash), locator: hash < 0 ? null : c.slice(hash + 1), confidence: row.tags[i] === 'P' ? 'partial' : 'verified' };
+      const quote = row.quotes?.[i];
+      return { document: hash < 0 ? c : c.slice(0, hash), locator: hash < 0 ? null : c.slice(hash + 1), confidence: row.tags[i] === 'P' ? 'partial' : 'verified', ...(quote ? { quote } : {}) };
     }),
   };
 }

@@ -30,6 +30,8 @@ export type About = {
 /** A joint activity, a theme agreed by the secretariats or a request by Parties. */
 export type Activity = Entity & Node & {
   __typename?: 'Activity';
+  /** Date by which it was to be done, as the source gives it. */
+  deadline?: Maybe<Scalars['Date']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** Year it ended or is due. */
@@ -46,15 +48,17 @@ export type Activity = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** The work programme it belongs to (PART_OF). */
   programme: Array<WorkProgrammeLink>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Year it started or was agreed. */
   startYear?: Maybe<Scalars['Int']['output']>;
-  /** Where it stands, as the source tells. */
+  /** Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished). */
   status: ActivityStatus;
   /** The Aichi Targets it serves and how (the reverse of AichiTarget.contributions), best founded first, then by target number; at most 50. */
   targetContributions: Array<TargetContribution>;
@@ -139,14 +143,15 @@ export type ActivityLink = {
   relationship: Relationship;
 };
 
-/** Where it stands, as the source tells. */
+/** Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished). */
 export type ActivityStatus =
   | 'AGREED'
   | 'COMPLETED'
   | 'ONGOING'
   | 'PLANNED'
   | 'PROPOSED'
-  | 'REQUESTED';
+  | 'REQUESTED'
+  | 'UNDERTAKEN';
 
 /** Broad theme, for filtering. */
 export type ActivityTheme =
@@ -181,8 +186,10 @@ export type AichiTarget = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** 1 to 20. */
   number: Scalars['Int']['output'];
   /** Where this entity comes from: its citations and their basis. */
@@ -285,6 +292,8 @@ export type Citation = {
   locator?: Maybe<Scalars['String']['output']>;
   /** The paragraph cited, when the graph holds its text. */
   paragraph?: Maybe<Paragraph>;
+  /** The words of the source that state the fact, verbatim (checked against the cited paragraph or page by the tests); null where none is recorded. */
+  quote?: Maybe<Scalars['String']['output']>;
   /** URL of the cited page, when it is one. */
   url?: Maybe<Scalars['String']['output']>;
 };
@@ -341,8 +350,10 @@ export type Convention = Entity & Node & {
   meetings: Array<MeetingLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Its strategic plans (UNDER, reversed). */
@@ -450,8 +461,10 @@ export type Decision = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Plans it adopts or establishes (ADOPTS, ESTABLISHES). */
@@ -552,8 +565,10 @@ export type Document = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Its paragraphs in reading order, where the graph holds its text (PART_OF, reversed). */
   paragraphs: Array<ParagraphLink>;
   /** Where this entity comes from: its citations and their basis. */
@@ -647,8 +662,10 @@ export type Entity = {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
 };
@@ -731,8 +748,10 @@ export type GbfTarget = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** 1 to 23. */
   number: Scalars['Int']['output'];
   /** Where this entity comes from: its citations and their basis. */
@@ -815,8 +834,10 @@ export type Initiative = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Year it started or was adopted. */
@@ -907,8 +928,10 @@ export type Instrument = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Taxa it covers (CONCERNS). */
@@ -1024,8 +1047,10 @@ export type Meeting = Entity & Node & {
   location?: Maybe<Scalars['String']['output']>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Ordinal of the meeting (57 for SC57). */
   number?: Maybe<Scalars['Int']['output']>;
   /** Where this entity comes from: its citations and their basis. */
@@ -1115,6 +1140,8 @@ export type Objective = Entity & Node & {
   aichiTargets: Array<AichiTargetLink>;
   /** Its number or letter in the plan: "1", "a", "A". */
   code: Scalars['String']['output'];
+  /** Identifier of its term in DaRT (dart.informea.org/taxonomy/term/N), where a source gives it. */
+  dartTermId?: Maybe<Scalars['String']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** Opaque global id (Relay), stable across loads. */
@@ -1129,8 +1156,10 @@ export type Objective = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** The plan it belongs to (PART_OF). */
   plan: Array<StrategicPlanLink>;
   /** Where this entity comes from: its citations and their basis. */
@@ -1193,7 +1222,8 @@ export type ObjectiveFilter = {
 export type ObjectiveLevel =
   | 'GOAL'
   | 'OBJECTIVE'
-  | 'STRATEGIC_GOAL';
+  | 'STRATEGIC_GOAL'
+  | 'TARGET';
 
 /** Objective at the other end of a relationship, with the relationship and its provenance. */
 export type ObjectiveLink = {
@@ -1236,8 +1266,10 @@ export type Paragraph = Entity & Node & {
   locator: Scalars['String']['output'];
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Reading order within the document. */
   order: Scalars['Int']['output'];
   /** Where this entity comes from: its citations and their basis. */
@@ -1302,8 +1334,8 @@ export type Party = Entity & Node & {
   funded: Array<Funding>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
-  /** ISO 3166-1 alpha-2 code. */
-  iso2: Scalars['String']['output'];
+  /** ISO 3166-1 alpha-2 code, where the donor is a State. */
+  iso2?: Maybe<Scalars['String']['output']>;
   /** Readable key of this party in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
@@ -1312,8 +1344,10 @@ export type Party = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
 };
@@ -1381,11 +1415,12 @@ export type PlanStatus =
   | 'EXTENDED'
   | 'PROPOSED';
 
-/** Where it stands, as the source tells. */
+/** Where it stands, as the source tells (in-effect: a later source cites it as in force; its adoption record was not found). */
 export type ProgrammeStatus =
   | 'ADOPTED'
   | 'DRAFT'
   | 'EXTENDED'
+  | 'IN_EFFECT'
   | 'PROPOSED';
 
 /** Where a fact comes from. */
@@ -1771,6 +1806,8 @@ export type RelationshipProperties = {
   asOf?: Maybe<Scalars['Date']['output']>;
   /** Date of adoption (ADOPTED_AT, APPROVED_BY, CONSIDERED_AT, AGREED_AT). */
   date?: Maybe<Scalars['Date']['output']>;
+  /** What the thanks are for, as the source says (THANKED_BY). */
+  for?: Maybe<Scalars['String']['output']>;
   /** Populations concerned, where the listing is split (LISTED_IN). */
   populations?: Maybe<Scalars['String']['output']>;
   /** What the money was for, as the source says (FUNDED). */
@@ -1796,6 +1833,7 @@ export type RelationshipType =
   | 'CONSIDERED_AT'
   | 'CORRESPONDS_TO'
   | 'DESCRIBED_IN'
+  | 'ENDORSES'
   | 'ESTABLISHES'
   | 'EXTENDS'
   | 'FUNDED'
@@ -1812,6 +1850,7 @@ export type RelationshipType =
   | 'SUCCEEDS'
   | 'SUPPORTS'
   | 'TAKES_INTO_ACCOUNT'
+  | 'THANKED_BY'
   | 'TO_BE_CONSIDERED_AT'
   | 'UNDER';
 
@@ -1886,8 +1925,10 @@ export type StrategicPlan = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Its objectives or goals (PART_OF, reversed). */
   objectives: Array<ObjectiveLink>;
   /** Where this entity comes from: its citations and their basis. */
@@ -2051,8 +2092,10 @@ export type Taxon = Entity & Node & {
   listings: Array<Listing>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Higher taxa it belongs to (PART_OF). */
   parents: Array<TaxonLink>;
   /** Where this entity comes from: its citations and their basis. */
@@ -2061,6 +2104,8 @@ export type Taxon = Entity & Node & {
   rank: TaxonRank;
   /** Scientific name as listed in the CITES Appendices of 2012. */
   scientificName: Scalars['String']['output'];
+  /** Species+ taxon concept id (CITES taxonomy), where a source gives it. */
+  speciesPlusTaxonConceptId?: Maybe<Scalars['String']['output']>;
   /** Other scientific names in use. */
   synonyms: Array<Scalars['String']['output']>;
 };
@@ -2170,8 +2215,10 @@ export type WorkProgramme = Entity & Node & {
   links: Array<EntityLink>;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
-  /** The name used by the French source text, where it names the thing. */
+  /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
   nameFr?: Maybe<Scalars['String']['output']>;
+  /** True when nameFr is the curators' French rendering, not a wording a source gives. */
+  nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Last year before an extension. */
   originalEndYear?: Maybe<Scalars['Int']['output']>;
   /** Plans it takes into account or is integrated into (TAKES_INTO_ACCOUNT, INTEGRATED_INTO). */
@@ -2180,7 +2227,7 @@ export type WorkProgramme = Entity & Node & {
   provenance: Provenance;
   /** First year covered. */
   startYear: Scalars['Int']['output'];
-  /** Where it stands, as the source tells. */
+  /** Where it stands, as the source tells (in-effect: a later source cites it as in force; its adoption record was not found). */
   status: ProgrammeStatus;
 };
 
@@ -2554,6 +2601,7 @@ export type AboutResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type ActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = {
+  deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   fundedBy?: Resolver<Array<ResolversTypes['PartyLink']>, ParentType, ContextType, RequireFields<ActivityFundedByArgs, 'first'>>;
@@ -2563,6 +2611,7 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ActivityLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   programme?: Resolver<Array<ResolversTypes['WorkProgrammeLink']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -2602,6 +2651,7 @@ export type AichiTargetResolvers<ContextType = RequestContext, ParentType extend
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<AichiTargetLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   shortTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2639,6 +2689,7 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
   documentKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   locator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   paragraph?: Resolver<Maybe<ResolversTypes['Paragraph']>, ParentType, ContextType>;
+  quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
@@ -2655,6 +2706,7 @@ export type ConventionResolvers<ContextType = RequestContext, ParentType extends
   meetings?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType, RequireFields<ConventionMeetingsArgs, 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   strategicPlans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<ConventionStrategicPlansArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2692,6 +2744,7 @@ export type DecisionResolvers<ContextType = RequestContext, ParentType extends R
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<DecisionLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   strategicPlans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<DecisionStrategicPlansArgs, 'first'>>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2728,6 +2781,7 @@ export type DocumentResolvers<ContextType = RequestContext, ParentType extends R
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<DocumentLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   paragraphs?: Resolver<Array<ResolversTypes['ParagraphLink']>, ParentType, ContextType, RequireFields<DocumentParagraphsArgs, 'first'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2781,6 +2835,7 @@ export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends 
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<GbfTargetLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   shortTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2815,6 +2870,7 @@ export type InitiativeResolvers<ContextType = RequestContext, ParentType extends
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<InitiativeLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<InitiativeTaxaArgs, 'first'>>;
@@ -2850,6 +2906,7 @@ export type InstrumentResolvers<ContextType = RequestContext, ParentType extends
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<InstrumentLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<InstrumentTaxaArgs, 'first'>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -2897,6 +2954,7 @@ export type MeetingResolvers<ContextType = RequestContext, ParentType extends Re
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2927,6 +2985,7 @@ export type NodeResolvers<ContextType = RequestContext, ParentType extends Resol
 export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<ObjectiveAichiTargetsArgs, 'first'>>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dartTermId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2935,6 +2994,7 @@ export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends 
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ObjectiveLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   plan?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   serves?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<ObjectiveServesArgs, 'first'>>;
@@ -2976,6 +3036,7 @@ export type ParagraphResolvers<ContextType = RequestContext, ParentType extends 
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   statements?: Resolver<ResolversTypes['Statements'], ParentType, ContextType>;
@@ -3004,12 +3065,13 @@ export type PartyResolvers<ContextType = RequestContext, ParentType extends Reso
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   funded?: Resolver<Array<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<PartyFundedArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  iso2?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<PartyLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3100,6 +3162,7 @@ export type RelationshipPropertiesResolvers<ContextType = RequestContext, Parent
   appendix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   asOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  for?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   populations?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   since?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3146,6 +3209,7 @@ export type StrategicPlanResolvers<ContextType = RequestContext, ParentType exte
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<StrategicPlanLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   objectives?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType, RequireFields<StrategicPlanObjectivesArgs, 'first'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3215,10 +3279,12 @@ export type TaxonResolvers<ContextType = RequestContext, ParentType extends Reso
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   rank?: Resolver<ResolversTypes['TaxonRank'], ParentType, ContextType>;
   scientificName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  speciesPlusTaxonConceptId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   synonyms?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3253,6 +3319,7 @@ export type WorkProgrammeResolvers<ContextType = RequestContext, ParentType exte
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<WorkProgrammeLinksArgs, 'direction' | 'first'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   originalEndYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<WorkProgrammePlansArgs, 'first'>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;

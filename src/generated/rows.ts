@@ -8,6 +8,7 @@ export interface EntityRow extends ProvenanceRow {
   name: string;
   description?: string;
   nameFr?: string;
+  nameFrIsTranslation?: boolean;
 }
 
 /** What a relationship row holds: its key (id), its provenance and the properties its type may carry. */
@@ -24,6 +25,7 @@ export interface RelationshipPropertiesRow extends ProvenanceRow {
   annotation?: string;
   year?: number;
   purpose?: string;
+  for?: string;
 }
 
 export interface ConventionRow extends EntityRow {
@@ -55,6 +57,7 @@ export interface ObjectiveRow extends EntityRow {
   code: string;
   level: string;
   text: string;
+  dartTermId?: string;
 }
 
 export interface AichiTargetRow extends EntityRow {
@@ -76,6 +79,7 @@ export interface TaxonRow extends EntityRow {
   rank: string;
   commonNames?: string[];
   synonyms?: string[];
+  speciesPlusTaxonConceptId?: string;
 }
 
 export interface InitiativeRow extends EntityRow {
@@ -96,6 +100,7 @@ export interface ActivityRow extends EntityRow {
   theme: string;
   startYear?: number;
   endYear?: number;
+  deadline?: string;
 }
 
 export interface MeetingRow extends EntityRow {
@@ -124,7 +129,7 @@ export interface ParagraphRow extends EntityRow {
 }
 
 export interface PartyRow extends EntityRow {
-  iso2: string;
+  iso2?: string;
 }
 
 /** The row of each label. */

@@ -28,6 +28,8 @@ function provenanceProps(record: NodeRecord | RelationshipRecord, stamp: string)
     id: record.id,
     citations: record.citations.map(citationKey),
     tags: record.citations.map((c) => c.tag),
+    // Parallel to citations; '' where a citation has no quote (Neo4j lists hold no nulls).
+    quotes: record.citations.map((c) => c.quote ?? ''),
     basis: record.basis,
     stamp,
   };

@@ -8,6 +8,7 @@ import path from 'node:path';
 import YAML from 'yaml';
 import { MODEL, STRING_LIST_MAX, type Model, type PropertySpec } from '../model/model.js';
 import { checkRelationshipFieldSizes } from './fieldSizes.js';
+import { readQuote } from './quotes.js';
 
 export type Basis = 'sourced' | 'curated';
 export type Tag = 'V' | 'P';
@@ -16,6 +17,8 @@ export interface Citation {
   doc: string;
   at?: string;
   tag: Tag;
+  /** A short verbatim quote of the evidence in the cited document (checked by tests/provenance-quotes.test.ts). */
+  quote?: string;
 }
 
 export interface Provenance {
@@ -170,10 +173,11 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
     } else {
       raw.sources.forEach((c: unknown, i: number) => {
         const field = `${prefix}sources[${i}]`;
-        if (!isMap(c)) return problem(file, entry, field, 'must be a citation {doc, at?, tag?}');
+        if (!isMap(c)) return problem(file, entry, field, 'must be a citation {doc, at?, tag?, quote?}');
         for (const key of Object.keys(c)) {
-          if (!['doc', 'at', 'tag'].includes(key)) problem(file, entry, `${field}.${key}`, 'unknown field (expected doc, at, tag)');
+          if (!['doc', 'at', 'tag', 'quote'].includes(key)) problem(file, entry, `${field}.${key}`, 'unknown field (expected doc, at, tag, quote)');
         }
+        const quote = readQuote(c.quote, (message) => problem(file, entry, `${field}.quote`, message));
         if (typeof c.doc !== 'string' || c.doc === '') return problem(file, entry, `${field}.doc`, 'missing document id');
         pendingCitations.push({ file, entry, field: `${field}.doc`, doc: c.doc });
         let at: string | undefined;
@@ -188,7 +192,7 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
         } else if (tag !== 'V' && tag !== 'P') {
           problem(file, entry, `${field}.tag`, `must be V or P, got ${JSON.stringify(tag)}`);
         }
-        citations.push({ doc: c.doc, at, tag: tag === 'P' ? 'P' : 'V' });
+        citations.push({ doc: c.doc, at, tag: tag === 'P' ? 'P' : 'V', ...(quote === undefined ? {} : { quote }) });
       });
     }
     return { citations, basis: basis === 'curated' ? 'curated' : 'sourced', rationale };

@@ -134,7 +134,8 @@ const year = (description: string, required = false) => int(description, 1900, 2
 export const COMMON_PROPERTIES: Record<string, PropertySpec> = {
   name: str('Human-readable name, in English.', true),
   description: text('What the thing is, in a sentence or two.'),
-  nameFr: str('The name used by the French source text, where it names the thing.'),
+  nameFr: str('The name used by the French source text, where it names the thing ("…" marks words of the source left out).'),
+  nameFrIsTranslation: { type: { kind: 'boolean' }, description: 'True when nameFr is the curators\' French rendering, not a wording a source gives.' },
 };
 
 export const LABELS: readonly LabelSpec[] = [
@@ -245,8 +246,9 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals).',
     properties: {
       code: str('Its number or letter in the plan: "1", "a", "A".', true),
-      level: oneOf(['objective', 'goal', 'strategic-goal'], 'What the plan calls it.', true, 'ObjectiveLevel'),
+      level: oneOf(['objective', 'goal', 'strategic-goal', 'target'], 'What the plan calls it.', true, 'ObjectiveLevel'),
       text: text('Its wording.', true),
+      dartTermId: str('Identifier of its term in DaRT (dart.informea.org/taxonomy/term/N), where a source gives it.'),
     },
   },
   {
@@ -316,6 +318,7 @@ export const LABELS: readonly LabelSpec[] = [
       rank: oneOf(['species', 'subspecies', 'genus', 'family', 'order', 'group'], 'Taxonomic rank; group for informal sets such as marine turtles.', true, 'TaxonRank'),
       commonNames: { type: { kind: 'stringList' }, description: 'English common names.' },
       synonyms: { type: { kind: 'stringList' }, description: 'Other scientific names in use.' },
+      speciesPlusTaxonConceptId: str('Species+ taxon concept id (CITES taxonomy), where a source gives it.'),
     },
   },
   {
@@ -357,7 +360,12 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A joint CITES/CMS work programme (action plan) with its period and status.',
     properties: {
-      status: oneOf(['adopted', 'extended', 'draft', 'proposed'], 'Where it stands, as the source tells.', true, 'ProgrammeStatus'),
+      status: oneOf(
+        ['adopted', 'extended', 'draft', 'proposed', 'in-effect'],
+        'Where it stands, as the source tells (in-effect: a later source cites it as in force; its adoption record was not found).',
+        true,
+        'ProgrammeStatus',
+      ),
       startYear: year('First year covered.', true),
       endYear: year('Last year covered (after any extension).', true),
       originalEndYear: year('Last year before an extension.'),
@@ -380,7 +388,11 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A joint activity, a theme agreed by the secretariats or a request by Parties.',
     properties: {
-      status: oneOf(['completed', 'ongoing', 'planned', 'agreed', 'requested', 'proposed'], 'Where it stands, as the source tells.', true),
+      status: oneOf(
+        ['completed', 'ongoing', 'planned', 'agreed', 'requested', 'proposed', 'undertaken'],
+        'Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished).',
+        true,
+      ),
       theme: oneOf(
         ['species', 'listing-and-nomenclature', 'governance', 'capacity', 'information-and-reporting', 'finance', 'strategy'],
         'Broad theme, for filtering.',
@@ -388,6 +400,7 @@ export const LABELS: readonly LabelSpec[] = [
       ),
       startYear: year('Year it started or was agreed.'),
       endYear: year('Year it ended or is due.'),
+      deadline: date('Date by which it was to be done, as the source gives it.'),
     },
   },
   {
@@ -484,7 +497,7 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A State Party or donor.',
     properties: {
-      iso2: str('ISO 3166-1 alpha-2 code.', true),
+      iso2: str('ISO 3166-1 alpha-2 code, where the donor is a State.'),
     },
   },
 ];
@@ -518,6 +531,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
       S('AichiTarget', 'Objective'),
       S('GbfTarget', 'StrategicPlan'),
       S('Activity', 'WorkProgramme'),
+      S('Activity', 'Activity'),
       S('Taxon', 'Taxon'),
       S('Document', 'Document'),
       S('Paragraph', 'Document'),
@@ -534,6 +548,12 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
     type: 'ADOPTS',
     description: 'A decision adopts a plan or an initiative.',
     endpoints: [S('Decision', 'StrategicPlan'), S('Decision', 'Initiative')],
+    properties: {},
+  },
+  {
+    type: 'ENDORSES',
+    description: 'A decision endorses a plan or an initiative that another body adopted.',
+    endpoints: [S('Decision', 'Initiative'), S('Decision', 'StrategicPlan')],
     properties: {},
   },
   {
@@ -595,9 +615,10 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   },
   {
     type: 'CONCERNS',
-    description: 'An activity, decision, instrument or initiative concerns a taxon, an initiative or an instrument.',
+    description: 'An activity, decision, instrument or initiative concerns a taxon, an initiative, an instrument or a (draft) programme.',
     endpoints: [
       S('Activity', 'Taxon'),
+      S('Activity', 'WorkProgramme'),
       S('Activity', 'Initiative'),
       S('Activity', 'Instrument'),
       S('Decision', 'Taxon'),
@@ -650,6 +671,12 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
       year: year('Year of the contribution.'),
       purpose: str('What the money was for, as the source says.'),
     },
+  },
+  {
+    type: 'THANKED_BY',
+    description: 'A convention (its secretariat) thanks a Party or donor for its support, without saying what the support went to.',
+    endpoints: [S('Party', 'Convention')],
+    properties: { for: str('What the thanks are for, as the source says.') },
   },
   {
     type: 'HELD_BY',

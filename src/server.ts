@@ -18,6 +18,7 @@ import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { timingPlugin } from './timing.js';
 import { queryLimits } from './limits.js';
+import { webRoute } from './web/route.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -95,6 +96,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     }),
   );
 
+  app.use(webRoute());
   app.use((req: Request, res: Response) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
   });

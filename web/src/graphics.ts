@@ -144,6 +144,8 @@ export function drawGraph(container: HTMLElement, nodes: GraphNode[], relationsh
     minZoom: 0.2,
     maxZoom: 3,
   });
+  // The drawing stays reachable from its element, for the browser tests and the developer console.
+  (container as HTMLElement & { cy?: cytoscape.Core }).cy = cy;
   // Around a selected node, its relationships are labelled.
   cy.on('select', 'node', (event) => event.target.connectedEdges().addClass('labelled'));
   cy.on('unselect', 'node', (event) => {

@@ -64,7 +64,7 @@ async function render(): Promise<void> {
   main.dataset.state = 'loading';
   main.setAttribute('aria-busy', 'true');
   for (const a of navLinks) {
-    if (route.view && a.pathname.startsWith(`/${route.view}`)) a.setAttribute('aria-current', 'page');
+    if (window.location.pathname.startsWith(a.pathname)) a.setAttribute('aria-current', 'page');
     else a.removeAttribute('aria-current');
   }
   let title: string;

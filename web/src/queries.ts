@@ -156,7 +156,7 @@ export const SPECIES_SYNERGIES = `query SpeciesSynergies($first: Int) {
 
 export const REPORT = `query Report($key: String!) {
   document(key: $key) {
-    key name symbol publishedOn url
+    key name symbol publishedOn url language
     paragraphs {
       node {
         key locator text

@@ -127,7 +127,7 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
     // Small neighbourhoods read best as rings by distance from the centre; larger ones as a force layout.
     layout: (nodes.length <= 30
       ? { name: 'concentric', concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, minNodeSpacing: 40, animate: false }
-      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 70, numIter: 1500, nodeDimensionsIncludeLabels: true }) as never,
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1500, nodeDimensionsIncludeLabels: true }) as never,
     onSelect: (node) =>
       selection.replaceChildren(
         h('h2', null, node.name),

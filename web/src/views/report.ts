@@ -19,7 +19,7 @@ interface Paragraph {
 
 export async function reportView(route: Route, into: HTMLElement): Promise<string> {
   const key = route.rest[0] ?? REPORT_KEY;
-  const { document: doc } = await graphql<{ document: { key: string; name: string; symbol: string | null; publishedOn: string | null; url: string | null; paragraphs: { node: Paragraph }[] } | null }>(REPORT, { key });
+  const { document: doc } = await graphql<{ document: { key: string; name: string; symbol: string | null; publishedOn: string | null; url: string | null; language: string | null; paragraphs: { node: Paragraph }[] } | null }>(REPORT, { key });
   if (!doc) throw new Error(`No document has the key “${key}”.`);
   append(into, [
     h('p', { class: 'eyebrow' }, [doc.symbol, doc.publishedOn].filter(Boolean).join(' · ')),
@@ -31,7 +31,7 @@ export async function reportView(route: Route, into: HTMLElement): Promise<strin
         'article',
         { class: 'report-paragraph', id: p.key, 'aria-labelledby': `${p.key}-title`, tabindex: '-1' },
         h('h2', { id: `${p.key}-title`, class: 'locator' }, /^\d+$/.test(p.locator) ? `¶ ${p.locator}` : p.locator),
-        h('p', { class: 'paragraph-text' }, p.text),
+        h('p', { class: 'paragraph-text', lang: doc.language ?? undefined }, p.text),
         h(
           'div',
           { class: 'statements' },

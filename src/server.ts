@@ -18,7 +18,7 @@ import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { timingPlugin } from './timing.js';
 import { queryLimits } from './limits.js';
-import { webRoute } from './web/route.js';
+import { graphqlIdeRedirect, webRoute } from './web/route.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -87,6 +87,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     maxAge: 600,
   };
   app.get('/export', cors(corsOptions), exportRoute(db));
+  app.get('/graphql', graphqlIdeRedirect);
   app.use(
     '/graphql',
     cors(corsOptions),

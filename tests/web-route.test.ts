@@ -59,4 +59,15 @@ describe('the explorer served by the API', () => {
     expect((await other.json()).error.code).toBe('NOT_FOUND');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
+
+  it('sends a browser opening /graphql to GraphiQL, and the API calls on to the API', async () => {
+    const browser = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, redirect: 'manual' });
+    expect(browser.status).toBe(302);
+    expect(browser.headers.get('location')).toBe('/graphiql');
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': '1' } });
+    expect(get.status).toBe(200);
+    expect((await get.json()).data.about.apiVersion).toMatch(/\d/);
+    const post = await server.graphql('{ about { apiVersion } }');
+    expect(post.status).toBe(200);
+  });
 });

@@ -16,11 +16,13 @@ interface Page {
   file: string;
   title: string;
   entry: string;
+  /** Split lazily imported modules into their own files (the explorer loads Cytoscape.js only to draw). */
+  splitting: boolean;
 }
 
 const PAGES: Page[] = [
-  { file: 'index.html', title: 'CMS–CITES cooperation graph explorer', entry: 'src/main.ts' },
-  { file: 'graphiql.html', title: 'GraphiQL – CMS–CITES cooperation graph', entry: 'graphiql/main.ts' },
+  { file: 'index.html', title: 'CMS–CITES cooperation graph explorer', entry: 'src/main.ts', splitting: true },
+  { file: 'graphiql.html', title: 'GraphiQL – CMS–CITES cooperation graph', entry: 'graphiql/main.ts', splitting: false },
 ];
 
 function html(title: string, script: string, styles: string[]): string {
@@ -42,43 +44,60 @@ function html(title: string, script: string, styles: string[]): string {
 `;
 }
 
-export async function buildWeb(options: { quiet?: boolean } = {}): Promise<{ file: string; bytes: number; gzipBytes: number }[]> {
+export interface AssetSize {
+  page: string;
+  file: string;
+  /** Loaded with the page, or later when a view needs it. */
+  initial: boolean;
+  bytes: number;
+  gzipBytes: number;
+}
+
+export async function buildWeb(options: { quiet?: boolean } = {}): Promise<AssetSize[]> {
   fs.rmSync(DIST, { recursive: true, force: true });
-  const result = await esbuild.build({
-    absWorkingDir: WEB,
-    entryPoints: Object.fromEntries(PAGES.map((p) => [path.basename(p.file, '.html'), p.entry])),
-    bundle: true,
-    format: 'esm',
-    splitting: false,
-    minify: true,
-    sourcemap: 'linked',
-    target: ['es2022'],
-    outdir: path.join(DIST, 'assets'),
-    entryNames: '[name]-[hash]',
-    assetNames: '[name]-[hash]',
-    loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file' },
-    define: { 'process.env.NODE_ENV': '"production"' },
-    metafile: true,
-    legalComments: 'linked',
-    logLevel: 'warning',
-  });
-  const outputs = Object.entries(result.metafile.outputs);
+  const sizes: AssetSize[] = [];
   for (const page of PAGES) {
     const name = path.basename(page.file, '.html');
-    const js = outputs.find(([, o]) => o.entryPoint === page.entry)?.[0];
-    if (!js) throw new Error(`esbuild produced no bundle for ${page.entry}`);
-    const css = outputs.filter(([file]) => file.endsWith('.css') && path.basename(file).startsWith(`${name}-`)).map(([file]) => file);
-    const url = (file: string) => `/assets/${path.basename(file)}`;
-    fs.writeFileSync(path.join(DIST, page.file), html(page.title, url(js), css.map(url)));
-  }
-  const sizes = outputs
-    .filter(([file]) => !file.endsWith('.map') && !file.endsWith('.LEGAL.txt'))
-    .map(([file]) => {
-      const content = fs.readFileSync(path.join(WEB, file));
-      return { file: path.relative(WEB, path.join(WEB, file)), bytes: content.length, gzipBytes: gzipSync(content).length };
+    const result = await esbuild.build({
+      absWorkingDir: WEB,
+      entryPoints: { [name]: page.entry },
+      bundle: true,
+      format: 'esm',
+      splitting: page.splitting,
+      minify: true,
+      sourcemap: 'linked',
+      target: ['es2022'],
+      outdir: path.join(DIST, 'assets'),
+      entryNames: '[name]-[hash]',
+      assetNames: '[name]-[hash]',
+      chunkNames: `${name}-chunk-[hash]`,
+      loader: { '.woff2': 'file', '.woff': 'file', '.svg': 'file' },
+      define: { 'process.env.NODE_ENV': '"production"' },
+      metafile: true,
+      legalComments: 'linked',
+      logLevel: 'warning',
     });
+    const outputs = Object.entries(result.metafile.outputs).filter(([file]) => !file.endsWith('.map') && !file.endsWith('.LEGAL.txt'));
+    const js = outputs.find(([, o]) => o.entryPoint === page.entry);
+    if (!js) throw new Error(`esbuild produced no bundle for ${page.entry}`);
+    const css = outputs.filter(([file]) => file.endsWith('.css')).map(([file]) => file);
+    const url = (file: string) => `/assets/${path.basename(file)}`;
+    fs.writeFileSync(path.join(DIST, page.file), html(page.title, url(js[0]), css.map(url)));
+    // Loaded with the page: the entry, its CSS and the chunks it imports statically.
+    const initial = new Set([js[0], ...css, ...js[1].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)]);
+    for (const [file] of outputs) {
+      const content = fs.readFileSync(path.join(WEB, file));
+      sizes.push({ page: page.file, file: path.relative(WEB, path.join(WEB, file)), initial: initial.has(file), bytes: content.length, gzipBytes: gzipSync(content).length });
+    }
+  }
   if (!options.quiet) {
-    for (const s of sizes) console.log(`${s.file.padEnd(48)} ${(s.bytes / 1024).toFixed(1).padStart(8)} KiB  ${(s.gzipBytes / 1024).toFixed(1).padStart(7)} KiB gzipped`);
+    const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+    for (const page of PAGES) {
+      const own = sizes.filter((s) => s.page === page.file);
+      for (const s of own) console.log(`${s.file.padEnd(44)} ${kib(s.bytes).padStart(11)} ${kib(s.gzipBytes).padStart(11)} gzipped${s.initial ? '' : '  (loaded on demand)'}`);
+      const sum = (list: AssetSize[]) => kib(list.reduce((n, s) => n + s.gzipBytes, 0));
+      console.log(`${page.file}: ${sum(own.filter((s) => s.initial))} gzipped with the page, ${sum(own)} in all\n`);
+    }
   }
   return sizes;
 }

@@ -13,6 +13,15 @@ export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 /** First path segments of the explorer's views (web/src/main.ts); anything else falls through to the API's 404. */
 const VIEW_PATH = /^\/(?:(?:search|entity|graph|path|analyst|synergies|report)(?:\/.*)?)?$/;
 
+/**
+ * A browser opening GET /graphql gets GraphiQL, served here, rather than Apollo's landing page, which loads
+ * its sandbox from a CDN and fails offline. GET requests with a query, and every POST, go to the API.
+ */
+export function graphqlIdeRedirect(req: Request, res: Response, next: NextFunction): void {
+  if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') res.redirect(302, '/graphiql');
+  else next();
+}
+
 export function webRoute(dist: string = WEB_DIST): Router {
   const router = express.Router();
   const page = (file: string) => (_req: Request, res: Response, next: NextFunction) => {

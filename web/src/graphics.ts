@@ -2,8 +2,9 @@
  * Draws part of the graph with Cytoscape.js: nodes coloured by the convention they belong to (CMS, CITES,
  * both, CBD), relationships coloured when they join a convention, curated relationships dashed.
  * A table of the same nodes and relationships follows the drawing, for keyboards and screen readers.
+ * Cytoscape.js is loaded when a view first draws: the other views do not wait for it.
  */
-import cytoscape from 'cytoscape';
+import type cytoscape from 'cytoscape';
 import { entityHref, h, kindLabel, link } from './dom.js';
 
 export interface GraphNode {
@@ -77,7 +78,8 @@ export interface DrawOptions {
   onSelect?: (node: GraphNode) => void;
 }
 
-export function drawGraph(container: HTMLElement, nodes: GraphNode[], relationships: GraphRelationship[], options: DrawOptions): cytoscape.Core {
+export async function drawGraph(container: HTMLElement, nodes: GraphNode[], relationships: GraphRelationship[], options: DrawOptions): Promise<cytoscape.Core> {
+  const { default: cytoscape } = await import('cytoscape');
   const sides = sidesOf(nodes, relationships);
   const keys = new Set(nodes.map((n) => n.key));
   const conventions = new Set(nodes.filter((n) => n.kind === 'CONVENTION').map((n) => n.key));

@@ -122,12 +122,13 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
     h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side' }, selection, legend())),
     graphTables(nodes, relationships, 'The same graph'),
   ]);
-  drawGraph(canvas, nodes, relationships, {
+  await drawGraph(canvas, nodes, relationships, {
     centre: entity.key,
-    // Small neighbourhoods read best as rings by distance from the centre; larger ones as a force layout.
-    layout: (nodes.length <= 30
-      ? { name: 'concentric', concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, minNodeSpacing: 40, animate: false }
-      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1500, nodeDimensionsIncludeLabels: true }) as never,
+    // Small neighbourhoods read best as rings by distance from the centre, middle ones as a force layout;
+    // past 150 entities the force layout takes seconds (measured: bench/explorer.ts), so rings again.
+    layout: (nodes.length <= 30 || nodes.length > 150
+      ? { name: 'concentric', concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, minNodeSpacing: nodes.length > 150 ? 6 : 40, animate: false }
+      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1000, nodeDimensionsIncludeLabels: true }) as never,
     onSelect: (node) =>
       selection.replaceChildren(
         h('h2', null, node.name),

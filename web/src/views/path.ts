@@ -103,7 +103,7 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
     ),
     graphTables([...nodes.values()], [...relationships.values()], 'The paths'),
   ]);
-  drawGraph(canvas, [...nodes.values()], [...relationships.values()], {
+  await drawGraph(canvas, [...nodes.values()], [...relationships.values()], {
     centre: from,
     layout: { name: 'breadthfirst', roots: [from], directed: false, spacingFactor: 1.1, animate: false } as never,
   });

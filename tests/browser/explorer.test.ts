@@ -13,6 +13,8 @@ import { ensureWebBuilt } from '../support/web.js';
 import { launchBrowser, watchPage, type BrowserSession } from '../support/browser.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
+/** Generous: the suite runs two test files at a time on two cores, Neo4j and the browser included. */
+const BROWSER_TEST_TIMEOUT_MS = 180_000;
 const SHOTS = process.env.SCREENSHOTS ? path.join(PROJECT_ROOT, 'docs', 'explorer') : undefined;
 
 let server: TestServer;
@@ -72,7 +74,7 @@ afterEach(async () => {
   expect(watched.flatMap((w) => w.problems)).toEqual([]);
 });
 
-describe('a researcher clicks through: search -> entity -> neighbourhood -> path', () => {
+describe('a researcher clicks through: search -> entity -> neighbourhood -> path', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('finds the African elephant, reads its page, explores around it and links it to Aichi Target 12', async () => {
     await open('/');
     await shoot(page, 'home');
@@ -155,6 +157,8 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
     await ready();
     expect(await rows('table.graph-nodes tbody tr')).toBe(two.nodes.length - meetings);
     expect(await page.locator('table.graph-nodes').textContent()).not.toContain('Meeting');
+    // The filter re-rendered the view; the keyboard focus stays on it.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('kind-MEETING');
 
     // Filter by relationship type: asked of the API.
     await page.locator('.types-filter summary').click();
@@ -225,7 +229,7 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
   });
 });
 
-describe('an analyst goes from a target to the activities that serve it', () => {
+describe('an analyst goes from a target to the activities that serve it', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('lists the contributions to Aichi Target 12 with route, basis and steps, and exports them as CSV', async () => {
     await open('/analyst');
     await page.selectOption('#analyst-target', 'aichi-target-12');
@@ -259,7 +263,7 @@ describe('an analyst goes from a target to the activities that serve it', () => 
   });
 });
 
-describe('the synergy pictures', () => {
+describe('the synergy pictures', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('draws Aichi Targets × {CMS, CITES, both, none}, each cell opening what fills it', async () => {
     await open('/synergies/targets');
     const { targetSynergies } = await api('{ targetSynergies(first: 100) { target { key number } coverage cmsCount citesCount cms { node { name } } } }');
@@ -302,7 +306,7 @@ describe('the synergy pictures', () => {
   });
 });
 
-describe('the report', () => {
+describe('the report', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('reads the report paragraph by paragraph, with the facts each states', async () => {
     await open('/report');
     const { document } = await api(
@@ -317,6 +321,10 @@ describe('the report', () => {
       expect(await article.locator('.stated-relationships li').count()).toBe(p.statements.relationships.length);
     }
     await shoot(page, 'report');
+    // A shared link to one paragraph opens at it.
+    const sixth = paragraphs[Math.min(6, paragraphs.length - 1)].key;
+    await open(`/report#${sixth}`);
+    await expect.poll(() => page.evaluate((key) => Math.abs(document.getElementById(key)!.getBoundingClientRect().top), sixth)).toBeLessThan(2);
     const chip = page.locator('.chips li a').first();
     const name = await chip.textContent();
     await chip.click();
@@ -326,7 +334,7 @@ describe('the report', () => {
   });
 });
 
-describe('the query behind each view', () => {
+describe('the query behind each view', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('shows the query, and opens it in the GraphiQL served by the API', async () => {
     await open('/entity/cites');
     await page.locator('.query-panel summary').click();
@@ -344,7 +352,7 @@ describe('the query behind each view', () => {
   });
 });
 
-describe('at a phone width', () => {
+describe('at a phone width', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('fits every view in 390 pixels without sideways scrolling', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     for (const url of [

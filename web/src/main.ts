@@ -1,6 +1,6 @@
 /** The explorer: a header, one view at a time in <main>, the query behind it at the bottom. */
 import './style.css';
-import { resetOperations } from './api.js';
+import { operations, resetOperations } from './api.js';
 import { h } from './dom.js';
 import { queryPanel } from './queryPanel.js';
 import { currentRoute, startRouter, type Route } from './router.js';
@@ -54,6 +54,8 @@ let renderCount = 0;
 async function render(): Promise<void> {
   const token = ++renderCount;
   const route = currentRoute();
+  // A filter that re-renders the view keeps the keyboard focus where it was.
+  const focused = document.activeElement instanceof HTMLElement && main.contains(document.activeElement) ? document.activeElement.id : '';
   const view = VIEWS[route.view];
   resetOperations();
   performance.clearMarks('view-ready');
@@ -79,8 +81,12 @@ async function render(): Promise<void> {
     content.append(h('p', { class: 'error', role: 'alert' }, error instanceof Error ? error.message : String(error)));
     main.dataset.state = 'error';
   }
-  main.append(queryPanel());
+  if (operations().length > 0) main.append(queryPanel());
   main.removeAttribute('aria-busy');
+  if (focused) document.getElementById(focused)?.focus();
+  // A shared link to a part of a view (/report#stc38-report-6, ...#cell-detail) opens at that part.
+  const anchor = window.location.hash.slice(1);
+  if (anchor && anchor !== 'main') document.getElementById(decodeURIComponent(anchor))?.scrollIntoView();
   document.title = `${title} – CMS–CITES cooperation graph`;
   performance.mark('view-ready');
 }

@@ -26,6 +26,8 @@ export function startRouter(render: () => void): void {
     if (!anchor || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     if (anchor.target || anchor.hasAttribute('download') || anchor.origin !== window.location.origin) return;
     if (/^\/(graphiql|graphql|export|schema\.graphql|assets)(\/|$|\?)/.test(anchor.pathname)) return;
+    // A link within the page (#...) is the browser's to follow.
+    if (anchor.hash && anchor.pathname === window.location.pathname && anchor.search === window.location.search) return;
     event.preventDefault();
     navigate(anchor.pathname + anchor.search + anchor.hash);
   });

@@ -128,7 +128,7 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
     // past 150 entities the force layout takes seconds (measured: bench/explorer.ts), so rings again.
     layout: (nodes.length <= 30 || nodes.length > 150
       ? { name: 'concentric', concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, minNodeSpacing: nodes.length > 150 ? 6 : 40, animate: false }
-      : { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1000, nodeDimensionsIncludeLabels: true }) as never,
+      : { name: 'cose', animate: false, randomize: false, boundingBox: { x1: 0, y1: 0, w: canvas.clientWidth, h: canvas.clientHeight }, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1000, nodeDimensionsIncludeLabels: true }) as never,
     onSelect: (node) =>
       selection.replaceChildren(
         h('h2', null, node.name),

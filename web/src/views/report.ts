@@ -52,8 +52,5 @@ export async function reportView(route: Route, into: HTMLElement): Promise<strin
       ),
     ),
   ]);
-  // A shared link to one paragraph (/report#stc38-report-6) scrolls to it once it is on screen.
-  const anchor = window.location.hash.slice(1);
-  if (anchor) requestAnimationFrame(() => document.getElementById(decodeURIComponent(anchor))?.scrollIntoView());
   return doc.name;
 }

@@ -276,6 +276,20 @@ describe('the synergy pictures', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
       expect(await row.locator('td').nth(2).textContent()).toBe(s.coverage === 'BOTH' ? '✓ both' : '');
       expect(await row.locator('td').nth(3).textContent()).toBe(s.coverage === 'NONE' ? 'gap' : '');
     }
+    // Every cell readable: text and background at WCAG AA contrast (4.5:1) at least.
+    const lowest = await page.evaluate(() => {
+      const lum = (css: string) => {
+        const [r, g, b] = css.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as number[];
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      return Math.min(
+        ...[...document.querySelectorAll('td.heat:not(.empty)')].map((cell) => {
+          const [a, b] = [lum(getComputedStyle(cell).backgroundColor), lum(getComputedStyle(cell.querySelector('a')!).color)];
+          return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+        }),
+      );
+    });
+    expect(lowest).toBeGreaterThanOrEqual(4.5);
     const t12 = targetSynergies.find((s: any) => s.target.key === 'aichi-target-12');
     await page.getByRole('link', { name: `Target 12: ${t12.cmsCount} reached through CMS` }).click();
     await page.waitForURL('**/synergies/targets?target=aichi-target-12&side=cms#cell-detail');

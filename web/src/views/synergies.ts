@@ -23,12 +23,28 @@ interface Synergy {
 
 const FIRST = 100;
 
-/** A heat colour for a count: the convention's hue, darker as the count grows; text stays readable. */
-function heat(colour: string, count: number, max: number): string {
-  if (count === 0) return 'background:#f4f5f7;color:#5f6773';
+const INK = '#1b1f24';
+
+function rgb(hex: string): [number, number, number] {
+  return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
+}
+
+/** WCAG relative luminance. */
+function luminance([r, g, b]: [number, number, number]): number {
+  const [R, G, B] = [r, g, b].map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+  return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+}
+
+const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
+/** A heat colour for a count: the convention's hue, darker as the count grows; the text, ink or white, whichever reads better. */
+export function heat(colour: string, count: number, max: number): string {
+  if (count === 0) return 'background:#f4f5f7;color:#4f5763';
   const share = Math.max(0.2, count / Math.max(1, max));
-  const alpha = Math.round(share * 255).toString(16).padStart(2, '0');
-  return `background:${colour}${alpha};color:${share > 0.5 ? '#ffffff' : '#1b1f24'}`;
+  const background = rgb(colour).map((c) => Math.round(c * share + 255 * (1 - share))) as [number, number, number];
+  const light = luminance(background);
+  const text = contrast(light, 1) >= contrast(light, luminance(rgb(INK))) ? '#ffffff' : INK;
+  return `background:rgb(${background.join(',')});color:${text}`;
 }
 
 function cell(href: string, label: string, style: string, text: Child, current: boolean): HTMLElement {
@@ -149,7 +165,7 @@ export async function speciesSynergiesView(route: Route, into: HTMLElement): Pro
               h('th', { scope: 'row' }, link(entityHref(t.key), h('i', null, t.scientificName)), t.name !== t.scientificName ? h('span', { class: 'muted' }, ` ${t.name}`) : null),
               cell(href(t.key, 'cms'), `${t.scientificName}: ${s.cmsCount} through CMS`, heat(SIDE_COLOURS.CMS, s.cmsCount, max), String(s.cmsCount), here('cms')),
               cell(href(t.key, 'cites'), `${t.scientificName}: ${s.citesCount} through CITES`, heat(SIDE_COLOURS.CITES, s.citesCount, max), String(s.citesCount), here('cites')),
-              cell(href(t.key, 'both'), `${t.scientificName}: ${coverageLabel[s.coverage]}`, s.coverage === 'BOTH' ? `background:${SIDE_COLOURS.JOINT};color:#fff` : s.coverage === 'NONE' ? 'background:#fde8e8;color:#8a1c1c' : '', coverageLabel[s.coverage], here('both')),
+              cell(href(t.key, 'both'), `${t.scientificName}: ${coverageLabel[s.coverage]}`, s.coverage === 'BOTH' ? `background:${SIDE_COLOURS.JOINT};color:#fff` : s.coverage === 'NONE' ? 'background:#fde8e8;color:#8a1c1c' : 'background:#ffffff;color:#1b1f24', coverageLabel[s.coverage], here('both')),
             );
           }),
         ),

@@ -56,7 +56,7 @@ beforeAll(async () => {
   ensureWebBuilt();
   server = await startTestServer();
   browser = await launchBrowser();
-}, 240_000);
+}, 600_000); // installing chromium with apt-get, when it is missing, takes minutes
 
 afterAll(async () => {
   await browser?.close();

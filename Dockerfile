@@ -1,11 +1,13 @@
 # The API only; Neo4j comes from the neo4j:5.26-community service in docker-compose.yml.
-# Built in one stage (TypeScript to dist/), run in another with production dependencies only.
+# Built in one stage (the API's TypeScript to dist/, the explorer's assets to web/dist/ with the dev
+# dependencies: esbuild, GraphiQL, Cytoscape.js), run in another with production dependencies only.
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
 RUN npm run build
 
 FROM node:22-bookworm-slim
@@ -13,6 +15,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 COPY schema ./schema
 COPY cypher ./cypher
 COPY data ./data

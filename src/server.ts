@@ -19,6 +19,7 @@ import { resolvers, resolversFor } from './resolvers.js';
 import { typeDefs as servedTypeDefs, typeDefsFor } from './schema.js';
 import { timingPlugin } from './graphql/timing.js';
 import { queryLimits } from './graphql/limits.js';
+import { graphqlIdeRedirect, webRoute } from './web/route.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -95,6 +96,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     maxAge: 600,
   };
   app.get('/export', cors(corsOptions), exportRoute(db));
+  app.get('/graphql', graphqlIdeRedirect);
   app.use(
     '/graphql',
     cors(corsOptions),
@@ -104,6 +106,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     }),
   );
 
+  app.use(webRoute());
   app.use((req: Request, res: Response) => {
     res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
   });

@@ -103,6 +103,8 @@ export const TARGETS = `query Targets {
 const CONTRIBUTION = `fragment Contribution on TargetContribution {
   route
   basis
+  foundation
+  rationale
   activity { key name status }
   programme { key name }
   objective { key code }
@@ -157,7 +159,8 @@ export const SPECIES_SYNERGIES = `query SpeciesSynergies($first: Int) {
 export const REPORT = `query Report($key: String!) {
   document(key: $key) {
     key name symbol publishedOn url language
-    paragraphs {
+    # The report has 15 paragraphs; each may be stated by up to 200 facts, so the page stays within the cost limit.
+    paragraphs(first: 20) {
       node {
         key locator text
         statements {

@@ -21,6 +21,8 @@ interface Step {
 interface Contribution {
   route: string;
   basis: string;
+  foundation: string;
+  rationale: string | null;
   activity: Named & { status: string };
   programme: Named | null;
   objective: { key: string; code: string } | null;
@@ -50,6 +52,7 @@ const stepsText = (c: Contribution) => c.steps.map((s) => `${s.fromKey} -${s.typ
 const COLUMNS: Column[] = [
   { header: 'Activity', text: (r) => r.contribution.activity.name, cell: (r) => link(entityHref(r.contribution.activity.key), r.contribution.activity.name) },
   { header: 'Status', text: (r) => r.contribution.activity.status.toLowerCase() },
+  { header: 'Foundation', text: (r) => r.contribution.foundation, cell: (r) => h('span', { title: r.contribution.rationale ?? '' }, r.contribution.foundation) },
   { header: 'Route', text: (r) => r.contribution.route },
   { header: 'Basis', text: (r) => r.contribution.basis, cell: (r) => basisBadge(r.contribution.basis) },
   { header: 'Programme', text: (r) => r.contribution.programme?.name ?? '', cell: (r) => (r.contribution.programme ? link(entityHref(r.contribution.programme.key), r.contribution.programme.name) : '') },

@@ -54,7 +54,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         useTypeImports: true,
         avoidOptionals: false,
-        scalars: { ID: 'string', Date: 'string' },
+        scalars: { ID: 'string', Date: 'string', DateTime: 'string' },
       },
     },
   },

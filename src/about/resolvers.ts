@@ -9,6 +9,7 @@ export const aboutResolvers: Resolvers = {
     about: () => ({ apiVersion: version }),
   },
   About: {
-    dataVersion: (_about, _args, ctx) => ctx.entities.dataVersion(),
+    dataVersion: async (_about, _args, ctx) => (await ctx.loaders.dataVersion.load('graph')).dataHash,
+    loadedAt: async (_about, _args, ctx) => (await ctx.loaders.dataVersion.load('graph')).loadedAt,
   },
 };

@@ -24,6 +24,11 @@ export function entityLoaders(repository: EntityRepository) {
       (ids, o) => repository.links(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => [],
     ),
+    /** The data version and load time, read once per request however many fields ask. */
+    dataVersion: new DataLoader<'graph', { dataHash: string | null; loadedAt: string | null }>(async (keys) => {
+      const version = await repository.dataVersion();
+      return keys.map(() => version);
+    }),
     /** A paragraph by the citation that names it ("<document>#<locator>"). */
     paragraph: new DataLoader<string, EntityRow | null>(async (citations) => {
       const found = await repository.paragraphsByCitation(citations);

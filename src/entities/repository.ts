@@ -9,6 +9,8 @@ export interface EntityFilter {
   /** Properties that must have these values (status, theme, documentType...). */
   equals?: Record<string, string>;
   year?: number | null;
+  /** Changed after this instant (ISO, as stored). */
+  changedSince?: string | null;
   convention?: string | null;
   parent?: string | null;
   taxon?: string | null;
@@ -19,6 +21,7 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
   return {
     equals: filter.equals ?? {},
     year: filter.year != null ? neo4j.int(filter.year) : null,
+    changedSince: filter.changedSince ?? null,
     convention: filter.convention ?? null,
     parent: filter.parent ?? null,
     taxon: filter.taxon ?? null,
@@ -32,9 +35,10 @@ export class EntityRepository {
     private readonly stats?: QueryStats,
   ) {}
 
-  async dataVersion(): Promise<string | null> {
-    const [row] = await this.db.read<{ dataHash: string | null }>('about/dataVersion', {}, this.stats);
-    return row?.dataHash ?? null;
+  /** The data version loaded and when; nulls when the graph was never loaded. */
+  async dataVersion(): Promise<{ dataHash: string | null; loadedAt: string | null }> {
+    const [row] = await this.db.read<{ dataHash: string | null; loadedAt: string | null }>('about/dataVersion', {}, this.stats);
+    return { dataHash: row?.dataHash ?? null, loadedAt: row?.loadedAt ?? null };
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRow>> {

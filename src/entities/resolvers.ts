@@ -5,7 +5,7 @@
  * arguments exist in both or in neither. Relationships, provenance and citations are resolved here too.
  */
 import type { RequestContext } from '../graphql/context.js';
-import { checkKey, keyOfGlobalId, pageSize } from '../graphql/args.js';
+import { checkDateTime, checkKey, keyOfGlobalId, pageSize } from '../graphql/args.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
 import { toGlobalId } from '../graphql/ids.js';
@@ -48,6 +48,9 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
   switch (name) {
     case 'convention':
       filter.convention = String(value).toLowerCase();
+      return;
+    case 'changedSince':
+      filter.changedSince = checkDateTime(argument, String(value));
       return;
     case 'year':
       if (typeof value !== 'number' || value < 1000 || value > 3000) throw badUserInput(argument, `must be a year between 1000 and 3000, got ${value}`);
@@ -136,6 +139,8 @@ const entityFields = {
   key: (row: EntityRow) => row.id,
   kind: (row: EntityRow) => kindOf(row.kind),
   provenance: (row: EntityRow) => row,
+  firstLoadedAt: (row: EntityRow) => row.firstLoadedAt ?? null,
+  changedAt: (row: EntityRow) => row.changedAt ?? null,
   links: (row: EntityRow, args: { types?: string[] | null; direction?: Dir | null; first?: number | null }, ctx: RequestContext) =>
     loadLinks(ctx, row.id, {
       direction: args.direction ?? 'BOTH',
@@ -206,6 +211,8 @@ const relationshipResolvers = {
     toKey: (r: RelationshipRow) => r.to,
     properties: (r: RelationshipRow) => r.rel,
     provenance: (r: RelationshipRow) => r.rel,
+    firstLoadedAt: (r: RelationshipRow) => r.rel.firstLoadedAt ?? null,
+    changedAt: (r: RelationshipRow) => r.rel.changedAt ?? null,
   },
   Provenance: {
     basis: (p: ProvenanceRow) => toEnum(p.basis),

@@ -46,6 +46,12 @@ export interface EdgeRow {
   node: EntityRow;
 }
 
+/** When the loader first stored a node or relationship and when its content last changed (ISO instants). */
+export interface LoadTimes {
+  firstLoadedAt?: string;
+  changedAt?: string;
+}
+
 /** Provenance as stored on nodes and relationships alike. */
 export interface ProvenanceRow {
   basis: string;

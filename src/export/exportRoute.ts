@@ -1,12 +1,19 @@
 /**
  * GET /export: the whole graph as one JSON document, streamed record by record: every entity and every
- * relationship with its properties and provenance. Portals mirror the graph with it.
+ * relationship with its properties, provenance and when it was first loaded and last changed. Portals
+ * mirror the graph with it; `?changedSince=<date-time>` gives only what changed after that instant, with
+ * the deletions (tombstones) since then, so a mirror follows exactly: apply the nodes and relationships,
+ * remove the deletions, and ask next time from the `loadedAt` this answer gives.
  */
 import type { Request, Response } from 'express';
 import type { GraphReader } from '../db/database.js';
+import { checkDateTime } from '../graphql/args.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
-const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp']);
+const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp', 'contentHash', 'firstLoadedAt', 'changedAt']);
+
+
+const times = (row: { firstLoadedAt?: string; changedAt?: string }) => ({ firstLoadedAt: row.firstLoadedAt ?? null, changedAt: row.changedAt ?? null });
 
 function provenanceOf(row: { citations: string[]; tags: string[]; quotes?: string[]; basis: string; rationale?: string }) {
   return {
@@ -37,30 +44,55 @@ function write(res: Response, chunk: string): Promise<void> | void {
 }
 
 export function exportRoute(db: GraphReader) {
-  return async (_req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
+    let changedSince: string | null = null;
+    try {
+      const given = req.query.changedSince;
+      if (given !== undefined) changedSince = checkDateTime('changedSince', typeof given === 'string' ? given : JSON.stringify(given));
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'changedSince', requestId: res.locals.requestId } }] });
+      return;
+    }
     res.status(200);
     res.setHeader('content-type', 'application/json; charset=utf-8');
     res.setHeader('content-disposition', 'attachment; filename="convention-cooperation-graph.json"');
     let started = false;
     try {
-      const [meta] = await db.read<{ dataHash: string | null }>('about/dataVersion');
+      const [meta] = await db.read<{ dataHash: string | null; loadedAt: string | null }>('about/dataVersion');
       started = true;
-      await write(res, `{"dataVersion":${JSON.stringify(meta?.dataHash ?? null)},"nodes":[`);
+      const head = { dataVersion: meta?.dataHash ?? null, loadedAt: meta?.loadedAt ?? null, changedSince };
+      await write(res, `${JSON.stringify(head).slice(0, -1)},"nodes":[`);
       let first = true;
-      await db.readStream<{ node: EntityRow }>('export/nodes', {}, ({ node }) => {
-        const item = { key: node.id, kind: node.kind, properties: ownProperties(node, ['id', 'kind', 'searchAliases']), provenance: provenanceOf(node) };
+      await db.readStream<{ node: EntityRow }>('export/nodes', { changedSince }, ({ node }) => {
+        const item = {
+          key: node.id,
+          kind: node.kind,
+          properties: ownProperties(node, ['id', 'kind', 'searchAliases']),
+          provenance: provenanceOf(node),
+          ...times(node),
+        };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
         return write(res, chunk);
       });
       await write(res, '\n],"relationships":[');
       first = true;
-      await db.readStream<{ type: string; from: string; to: string; rel: RelationshipRow['rel'] }>('export/relationships', {}, (r) => {
-        const item = { key: r.rel.id, type: r.type, from: r.from, to: r.to, properties: ownProperties(r.rel, ['id']), provenance: provenanceOf(r.rel) };
+      await db.readStream<{ type: string; from: string; to: string; rel: RelationshipRow['rel'] }>('export/relationships', { changedSince }, (r) => {
+        const item = { key: r.rel.id, type: r.type, from: r.from, to: r.to, properties: ownProperties(r.rel, ['id']), provenance: provenanceOf(r.rel), ...times(r.rel) };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
         return write(res, chunk);
       });
+      if (changedSince !== null) {
+        await write(res, '\n],"deletions":[');
+        first = true;
+        await db.readStream<{ key: string; kind: string; type: string | null; deletedAt: string }>('export/deletions', { changedSince }, (d) => {
+          const chunk = `${first ? '' : ','}\n${JSON.stringify(d)}`;
+          first = false;
+          return write(res, chunk);
+        });
+      }
       res.end('\n]}\n');
     } catch (error) {
       console.error('[export] failed', error);

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A date as precise as the source gives it: 2008, 2008-07 or 2008-07-15. */
   Date: { input: string; output: string; }
+  /** An instant: an ISO 8601 date-time with its offset, e.g. 2026-11-25T10:00:00.000Z. */
+  DateTime: { input: string; output: string; }
 };
 
 /** What this API serves. */
@@ -25,17 +27,23 @@ export type About = {
   apiVersion: Scalars['String']['output'];
   /** Hash of the curated data last loaded into the graph; null when the graph was never loaded. */
   dataVersion?: Maybe<Scalars['String']['output']>;
+  /** When the graph was last loaded: a mirror asks for what changed since (changedSince) from here next time. */
+  loadedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
 /** A joint activity, a theme agreed by the secretariats or a request by Parties. */
 export type Activity = Entity & Node & {
   __typename?: 'Activity';
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Date by which it was to be done, as the source gives it. */
   deadline?: Maybe<Scalars['Date']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** Year it ended or is due. */
   endYear?: Maybe<Scalars['Int']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Parties or donors that funded it (FUNDED, reversed). */
   fundedBy: Array<PartyLink>;
   /** Opaque global id (Relay), stable across loads. */
@@ -118,6 +126,8 @@ export type ActivityEdge = {
 
 /** Criteria for activities. */
 export type ActivityFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** In this work programme (key). */
@@ -168,10 +178,14 @@ export type AichiTarget = Entity & Node & {
   __typename?: 'AichiTarget';
   /** CBD thesaurus identifier, AICHI-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The activities that serve it and how: through which programme, objective, plan or initiative, each step with its basis and source; best founded first (SOURCED, CURATED, then INHERITED), then by activity key. */
   contributions: Array<TargetContribution>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** GBF targets it corresponds to (curated: no official table exists) (CORRESPONDS_TO). */
   gbfTargets: Array<GbfTargetLink>;
   /** Its strategic goal, A to E (PART_OF). */
@@ -246,6 +260,8 @@ export type AichiTargetEdge = {
 
 /** Criteria for Aichi Targets. */
 export type AichiTargetFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Under this strategic goal: its code (A to E) or key. */
   goal?: InputMaybe<Scalars['String']['input']>;
 };
@@ -330,10 +346,14 @@ export type Convention = Entity & Node & {
   __typename?: 'Convention';
   /** Usual acronym. */
   acronym: Scalars['String']['output'];
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Date the convention text was concluded. */
   concludedOn?: Maybe<Scalars['Date']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Instruments under it or binding it (UNDER, BETWEEN, reversed). */
@@ -420,6 +440,12 @@ export type ConventionEdge = {
   node: Convention;
 };
 
+/** Criteria for conventions. */
+export type ConventionFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** Convention at the other end of a relationship, with the relationship and its provenance. */
 export type ConventionLink = {
   __typename?: 'ConventionLink';
@@ -445,12 +471,16 @@ export type Decision = Entity & Node & {
   __typename?: 'Decision';
   /** Meeting that adopted it (ADOPTED_AT). */
   adoptedAt: Array<MeetingLink>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** The convention whose Parties adopted it. */
   convention: ConventionCode;
   /** Resolution or decision. */
   decisionType: DecisionType;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this decision in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -513,6 +543,8 @@ export type DecisionEdge = {
 
 /** Criteria for decisions. */
 export type DecisionFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** Covering this year. */
@@ -549,10 +581,14 @@ export type Document = Entity & Node & {
   annexes: Array<DocumentLink>;
   /** False when the document is known to exist but no copy was found. */
   available?: Maybe<Scalars['Boolean']['output']>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** What kind of document. */
   documentType: DocumentType;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this document in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -625,6 +661,8 @@ export type DocumentEdge = {
 
 /** Criteria for documents. */
 export type DocumentFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this kind. */
   documentType?: InputMaybe<DocumentType>;
 };
@@ -650,8 +688,12 @@ export type DocumentType =
 
 /** An entity of the graph: every kind shares these fields. */
 export type Entity = {
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this entity in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -734,10 +776,14 @@ export type GbfTarget = Entity & Node & {
   aichiTargets: Array<AichiTargetLink>;
   /** CBD thesaurus identifier, GBF-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Activities that serve it through the Aichi bridge: each contribution to a corresponding Aichi Target, with the bridge labelled; best founded first (the bridge's own basis counts), then by Aichi Target. */
   contributions: Array<BridgedContribution>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this GBF target in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -806,6 +852,12 @@ export type GbfTargetEdge = {
   node: GbfTarget;
 };
 
+/** Criteria for GBF targets. */
+export type GbfTargetFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
 /** GBF target at the other end of a relationship, with the relationship and its provenance. */
 export type GbfTargetLink = {
   __typename?: 'GbfTargetLink';
@@ -820,8 +872,12 @@ export type Initiative = Entity & Node & {
   __typename?: 'Initiative';
   /** Usual acronym. */
   acronym?: Maybe<Scalars['String']['output']>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** What it is. */
@@ -884,6 +940,8 @@ export type InitiativeEdge = {
 
 /** Criteria for initiatives. */
 export type InitiativeFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this type. */
   initiativeType?: InputMaybe<InitiativeType>;
   /** Concerning this taxon (key), or a taxon within it. */
@@ -908,12 +966,16 @@ export type InitiativeType =
 /** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
 export type Instrument = Entity & Node & {
   __typename?: 'Instrument';
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Date concluded or signed. */
   concludedOn?: Maybe<Scalars['Date']['output']>;
   /** Conventions it belongs to or binds (BETWEEN, UNDER). */
   conventions: Array<ConventionLink>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Date it took effect. */
@@ -976,6 +1038,8 @@ export type InstrumentEdge = {
 
 /** Criteria for instruments. */
 export type InstrumentFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** Of this legal form. */
@@ -1029,12 +1093,16 @@ export type Meeting = Entity & Node & {
   approved: Array<WorkProgrammeLink>;
   /** Which body met. */
   body: MeetingBody;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Convention of the body (secretariat meetings: the host). */
   convention?: Maybe<ConventionCode>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** Last day. */
   endDate?: Maybe<Scalars['Date']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this meeting in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -1112,6 +1180,8 @@ export type MeetingEdge = {
 export type MeetingFilter = {
   /** Of this body. */
   body?: InputMaybe<MeetingBody>;
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** Covering this year. */
@@ -1138,12 +1208,16 @@ export type Objective = Entity & Node & {
   __typename?: 'Objective';
   /** For an Aichi strategic goal, its targets (PART_OF, reversed). */
   aichiTargets: Array<AichiTargetLink>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Its number or letter in the plan: "1", "a", "A". */
   code: Scalars['String']['output'];
   /** Identifier of its term in DaRT (dart.informea.org/taxonomy/term/N), where a source gives it. */
   dartTermId?: Maybe<Scalars['String']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this objective in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -1214,6 +1288,8 @@ export type ObjectiveEdge = {
 
 /** Criteria for objectives. */
 export type ObjectiveFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this plan (key). */
   plan?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1250,10 +1326,14 @@ export type PageInfo = {
 /** A numbered paragraph (or footnote) of a source document, with its text, so the report can be read back. */
 export type Paragraph = Entity & Node & {
   __typename?: 'Paragraph';
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
   /** The document it belongs to. */
   document: Document;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this paragraph in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -1312,6 +1392,8 @@ export type ParagraphEdge = {
 
 /** Criteria for paragraphs. */
 export type ParagraphFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this document (key). */
   document?: InputMaybe<Scalars['String']['input']>;
 };
@@ -1328,8 +1410,12 @@ export type ParagraphLink = {
 /** A State Party or donor. */
 export type Party = Entity & Node & {
   __typename?: 'Party';
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What it funded, with year and purpose (FUNDED). */
   funded: Array<Funding>;
   /** Opaque global id (Relay), stable across loads. */
@@ -1386,6 +1472,12 @@ export type PartyEdge = {
   cursor: Scalars['String']['output'];
   /** The party. */
   node: Party;
+};
+
+/** Criteria for parties. */
+export type PartyFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** Party at the other end of a relationship, with the relationship and its provenance. */
@@ -1561,6 +1653,7 @@ export type QueryConventionArgs = {
 
 export type QueryConventionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ConventionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
@@ -1607,6 +1700,7 @@ export type QueryGbfTargetArgs = {
 
 export type QueryGbfTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<GbfTargetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
@@ -1702,6 +1796,7 @@ export type QueryParagraphsArgs = {
 
 export type QueryPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<PartyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
@@ -1779,6 +1874,10 @@ export type QueryWorkProgrammesArgs = {
 /** A relationship as stored, with its properties and provenance. */
 export type Relationship = {
   __typename?: 'Relationship';
+  /** When its content (properties, provenance) last changed, as of a load. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Key of the entity it starts from. */
   fromKey: Scalars['String']['output'];
   /** Stable id: from--TYPE--to. */
@@ -1905,6 +2004,8 @@ export type StrategicPlan = Entity & Node & {
   __typename?: 'StrategicPlan';
   /** Decisions that adopt it (ADOPTS, reversed). */
   adoptedBy: Array<DecisionLink>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whose plan it is. */
   convention: ConventionCode;
   /** What the thing is, in a sentence or two. */
@@ -1913,6 +2014,8 @@ export type StrategicPlan = Entity & Node & {
   endYear: Scalars['Int']['output'];
   /** Plans it extends (EXTENDS). */
   extends: Array<StrategicPlanLink>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Its GBF targets, for the GBF (PART_OF, reversed). */
   gbfTargets: Array<GbfTargetLink>;
   /** Opaque global id (Relay), stable across loads. */
@@ -1989,6 +2092,8 @@ export type StrategicPlanEdge = {
 
 /** Criteria for strategic plans. */
 export type StrategicPlanFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** With this status. */
@@ -2070,12 +2175,16 @@ export type Taxon = Entity & Node & {
   __typename?: 'Taxon';
   /** Joint activities that concern it (CONCERNS, reversed). */
   activities: Array<ActivityLink>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Taxa within it (PART_OF, reversed). */
   children: Array<TaxonLink>;
   /** English common names. */
   commonNames: Array<Scalars['String']['output']>;
   /** What the thing is, in a sentence or two. */
   description?: Maybe<Scalars['String']['output']>;
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Action plans and monitoring systems that concern it (CONCERNS, reversed). */
@@ -2166,6 +2275,8 @@ export type TaxonEdge = {
 
 /** Criteria for taxa. */
 export type TaxonFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** Of this rank. */
@@ -2197,6 +2308,8 @@ export type WorkProgramme = Entity & Node & {
   activities: Array<ActivityLink>;
   /** Meetings that approved it or its extension, with date (APPROVED_BY). */
   approvedBy: Array<MeetingLink>;
+  /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Meetings that examined it without approving it, or are invited to (CONSIDERED_AT, TO_BE_CONSIDERED_AT). */
   consideredAt: Array<MeetingLink>;
   /** The conventions it joins (BETWEEN). */
@@ -2205,6 +2318,8 @@ export type WorkProgramme = Entity & Node & {
   description?: Maybe<Scalars['String']['output']>;
   /** Last year covered (after any extension). */
   endYear: Scalars['Int']['output'];
+  /** When the loader first stored it; null on a graph stored before load times were kept. */
+  firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this work programme in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -2275,6 +2390,8 @@ export type WorkProgrammeEdge = {
 
 /** Criteria for work programmes. */
 export type WorkProgrammeFilter = {
+  /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
+  changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** With this status. */
   status?: InputMaybe<ProgrammeStatus>;
   /** Covering this year. */
@@ -2387,9 +2504,11 @@ export type ResolversTypes = {
   ConventionCode: ConventionCode;
   ConventionConnection: ResolverTypeWrapper<PageRow>;
   ConventionEdge: ResolverTypeWrapper<EdgeRow>;
+  ConventionFilter: ConventionFilter;
   ConventionLink: ResolverTypeWrapper<LinkRow>;
   Coverage: Coverage;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionRow>;
   DecisionConnection: ResolverTypeWrapper<PageRow>;
   DecisionEdge: ResolverTypeWrapper<EdgeRow>;
@@ -2412,6 +2531,7 @@ export type ResolversTypes = {
   GbfTarget: ResolverTypeWrapper<GbfTargetRow>;
   GbfTargetConnection: ResolverTypeWrapper<PageRow>;
   GbfTargetEdge: ResolverTypeWrapper<EdgeRow>;
+  GbfTargetFilter: GbfTargetFilter;
   GbfTargetLink: ResolverTypeWrapper<LinkRow>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
@@ -2450,6 +2570,7 @@ export type ResolversTypes = {
   Party: ResolverTypeWrapper<PartyRow>;
   PartyConnection: ResolverTypeWrapper<PageRow>;
   PartyEdge: ResolverTypeWrapper<EdgeRow>;
+  PartyFilter: PartyFilter;
   PartyLink: ResolverTypeWrapper<LinkRow>;
   Path: ResolverTypeWrapper<PathView>;
   PlanStatus: PlanStatus;
@@ -2504,8 +2625,10 @@ export type ResolversParentTypes = {
   Convention: ConventionRow;
   ConventionConnection: PageRow;
   ConventionEdge: EdgeRow;
+  ConventionFilter: ConventionFilter;
   ConventionLink: LinkRow;
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Decision: DecisionRow;
   DecisionConnection: PageRow;
   DecisionEdge: EdgeRow;
@@ -2523,6 +2646,7 @@ export type ResolversParentTypes = {
   GbfTarget: GbfTargetRow;
   GbfTargetConnection: PageRow;
   GbfTargetEdge: EdgeRow;
+  GbfTargetFilter: GbfTargetFilter;
   GbfTargetLink: LinkRow;
   ID: Scalars['ID']['output'];
   Initiative: InitiativeRow;
@@ -2557,6 +2681,7 @@ export type ResolversParentTypes = {
   Party: PartyRow;
   PartyConnection: PageRow;
   PartyEdge: EdgeRow;
+  PartyFilter: PartyFilter;
   PartyLink: LinkRow;
   Path: PathView;
   Provenance: ProvenanceRow;
@@ -2598,12 +2723,15 @@ export type ListSizeDirectiveResolver<Result, Parent, ContextType = RequestConte
 export type AboutResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['About'] = ResolversParentTypes['About']> = {
   apiVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dataVersion?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  loadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
 export type ActivityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   deadline?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fundedBy?: Resolver<Array<ResolversTypes['PartyLink']>, ParentType, ContextType, RequireFields<ActivityFundedByArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2641,8 +2769,10 @@ export type ActivityLinkResolvers<ContextType = RequestContext, ParentType exten
 
 export type AichiTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTarget'] = ResolversParentTypes['AichiTarget']> = {
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<AichiTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType, RequireFields<AichiTargetGbfTargetsArgs, 'first'>>;
   goal?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2695,8 +2825,10 @@ export type CitationResolvers<ContextType = RequestContext, ParentType extends R
 
 export type ConventionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Convention'] = ResolversParentTypes['Convention']> = {
   acronym?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   concludedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['InstrumentLink']>, ParentType, ContextType, RequireFields<ConventionInstrumentsArgs, 'first'>>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2733,11 +2865,17 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DecisionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Decision'] = ResolversParentTypes['Decision']> = {
   adoptedAt?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   convention?: Resolver<ResolversTypes['ConventionCode'], ParentType, ContextType>;
   decisionType?: Resolver<ResolversTypes['DecisionType'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2772,8 +2910,10 @@ export type DecisionLinkResolvers<ContextType = RequestContext, ParentType exten
 export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   annexes?: Resolver<Array<ResolversTypes['DocumentLink']>, ParentType, ContextType, RequireFields<DocumentAnnexesArgs, 'first'>>;
   available?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   documentType?: Resolver<ResolversTypes['DocumentType'], ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2827,8 +2967,10 @@ export type FundingResolvers<ContextType = RequestContext, ParentType extends Re
 export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTarget'] = ResolversParentTypes['GbfTarget']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<GbfTargetAichiTargetsArgs, 'first'>>;
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first' | 'includeInherited'>>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2862,7 +3004,9 @@ export type GbfTargetLinkResolvers<ContextType = RequestContext, ParentType exte
 
 export type InitiativeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiativeType?: Resolver<ResolversTypes['InitiativeType'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2895,9 +3039,11 @@ export type InitiativeLinkResolvers<ContextType = RequestContext, ParentType ext
 };
 
 export type InstrumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   concludedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   conventions?: Resolver<Array<ResolversTypes['ConventionLink']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inForceFrom?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   instrumentType?: Resolver<ResolversTypes['InstrumentType'], ParentType, ContextType>;
@@ -2944,9 +3090,11 @@ export type MeetingResolvers<ContextType = RequestContext, ParentType extends Re
   adopted?: Resolver<Array<ResolversTypes['DecisionLink']>, ParentType, ContextType, RequireFields<MeetingAdoptedArgs, 'first'>>;
   approved?: Resolver<Array<ResolversTypes['WorkProgrammeLink']>, ParentType, ContextType, RequireFields<MeetingApprovedArgs, 'first'>>;
   body?: Resolver<ResolversTypes['MeetingBody'], ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   convention?: Resolver<Maybe<ResolversTypes['ConventionCode']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -2984,9 +3132,11 @@ export type NodeResolvers<ContextType = RequestContext, ParentType extends Resol
 
 export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<ObjectiveAichiTargetsArgs, 'first'>>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dartTermId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3027,8 +3177,10 @@ export type PageInfoResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ParagraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Paragraph'] = ResolversParentTypes['Paragraph']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3062,7 +3214,9 @@ export type ParagraphLinkResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type PartyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   funded?: Resolver<Array<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<PartyFundedArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3148,6 +3302,8 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type RelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fromKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['RelationshipProperties'], ParentType, ContextType>;
@@ -3198,10 +3354,12 @@ export type StatementsResolvers<ContextType = RequestContext, ParentType extends
 
 export type StrategicPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlan'] = ResolversParentTypes['StrategicPlan']> = {
   adoptedBy?: Resolver<Array<ResolversTypes['DecisionLink']>, ParentType, ContextType, RequireFields<StrategicPlanAdoptedByArgs, 'first'>>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   convention?: Resolver<ResolversTypes['ConventionCode'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   extends?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType, RequireFields<StrategicPlanGbfTargetsArgs, 'first'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3267,9 +3425,11 @@ export type TargetSynergyResolvers<ContextType = RequestContext, ParentType exte
 
 export type TaxonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Taxon'] = ResolversParentTypes['Taxon']> = {
   activities?: Resolver<Array<ResolversTypes['ActivityLink']>, ParentType, ContextType, RequireFields<TaxonActivitiesArgs, 'first'>>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<TaxonChildrenArgs, 'first'>>;
   commonNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['InitiativeLink']>, ParentType, ContextType, RequireFields<TaxonInitiativesArgs, 'first'>>;
   instruments?: Resolver<Array<ResolversTypes['InstrumentLink']>, ParentType, ContextType, RequireFields<TaxonInstrumentsArgs, 'first'>>;
@@ -3309,10 +3469,12 @@ export type TaxonLinkResolvers<ContextType = RequestContext, ParentType extends 
 export type WorkProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkProgramme'] = ResolversParentTypes['WorkProgramme']> = {
   activities?: Resolver<Array<ResolversTypes['ActivityLink']>, ParentType, ContextType, RequireFields<WorkProgrammeActivitiesArgs, 'first'>>;
   approvedBy?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   consideredAt?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
   conventions?: Resolver<Array<ResolversTypes['ConventionLink']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   endYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
@@ -3362,6 +3524,7 @@ export type Resolvers<ContextType = RequestContext> = {
   ConventionEdge?: ConventionEdgeResolvers<ContextType>;
   ConventionLink?: ConventionLinkResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
   DecisionConnection?: DecisionConnectionResolvers<ContextType>;
   DecisionEdge?: DecisionEdgeResolvers<ContextType>;

@@ -1,8 +1,8 @@
 /* Generated from src/model/model.ts by `npm run codegen` (src/model/rows.ts). Do not edit. */
-import type { ProvenanceRow } from '../entities/rows.js';
+import type { LoadTimes, ProvenanceRow } from '../entities/rows.js';
 
 /** What every entity row holds: its key (id), its label (kind), the common properties and its provenance. */
-export interface EntityRow extends ProvenanceRow {
+export interface EntityRow extends ProvenanceRow, LoadTimes {
   id: string;
   kind: string;
   name: string;
@@ -12,7 +12,7 @@ export interface EntityRow extends ProvenanceRow {
 }
 
 /** What a relationship row holds: its key (id), its provenance and the properties its type may carry. */
-export interface RelationshipPropertiesRow extends ProvenanceRow {
+export interface RelationshipPropertiesRow extends ProvenanceRow, LoadTimes {
   id: string;
   date?: string;
   toYear?: number;

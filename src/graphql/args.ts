@@ -17,6 +17,13 @@ export function bounded(argument: string, value: number | null | undefined, fall
   return v;
 }
 
+/** An ISO 8601 date-time with its offset (2026-11-25T10:00:00Z), as the instant Neo4j holds (toISOString). */
+export function checkDateTime(argument: string, value: string): string {
+  const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
+  if (!ok) throw badUserInput(argument, `expected an ISO 8601 date-time with its offset, e.g. 2026-11-25T10:00:00Z, got ${JSON.stringify(value.slice(0, 80))}`);
+  return new Date(Date.parse(value)).toISOString();
+}
+
 /** A readable key argument, checked for form; null when omitted. */
 export function checkKey(argument: string, value: string | null | undefined): string | null {
   if (value === null || value === undefined) return null;

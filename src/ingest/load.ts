@@ -1,8 +1,11 @@
 /**
  * Loads a validated graph into Neo4j: constraints and indexes first, then every node and relationship in
- * batches (UNWIND) inside ONE transaction, then whatever the data no longer holds is deleted. Killed
- * half-way, the transaction rolls back and the previous graph stays as it was.
+ * batches (UNWIND) inside ONE transaction, then whatever the data no longer holds is deleted, leaving a
+ * tombstone. Killed half-way, the transaction rolls back and the previous graph stays as it was.
+ * Every node and relationship keeps when it was first loaded (firstLoadedAt) and last changed (changedAt:
+ * the load whose content differed, by contentHash), so a mirror can follow changes since a date.
  */
+import { createHash } from 'node:crypto';
 import { allCypher } from '../db/cypher.js';
 import type { Database } from '../db/database.js';
 import type { Citation, Graph, NodeRecord, RelationshipRecord } from './validate.js';
@@ -37,22 +40,27 @@ function provenanceProps(record: NodeRecord | RelationshipRecord, stamp: string)
   return props;
 }
 
+/** A hash of what a record says (its label or type, properties and provenance; not the load's stamp). */
+function contentHash(kind: string, props: Record<string, unknown>): string {
+  const { stamp: _stamp, ...content } = props;
+  const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
+  return createHash('sha256').update(JSON.stringify([kind, sorted])).digest('hex');
+}
+
 export function nodeRow(node: NodeRecord, stamp: string) {
   const aliases = [node.props.commonNames, node.props.synonyms].flat().filter((v): v is string => typeof v === 'string');
-  return {
-    id: node.id,
-    label: node.label,
-    props: {
-      ...node.props,
-      ...provenanceProps(node, stamp),
-      kind: node.label,
-      ...(aliases.length > 0 ? { searchAliases: aliases.join(' ; ') } : {}),
-    },
+  const props = {
+    ...node.props,
+    ...provenanceProps(node, stamp),
+    kind: node.label,
+    ...(aliases.length > 0 ? { searchAliases: aliases.join(' ; ') } : {}),
   };
+  return { id: node.id, label: node.label, props: { ...props, contentHash: contentHash(node.label, props) } };
 }
 
 export function relationshipRow(rel: RelationshipRecord, stamp: string) {
-  return { id: rel.id, type: rel.type, from: rel.from, to: rel.to, props: { ...rel.props, ...provenanceProps(rel, stamp) } };
+  const props = { ...rel.props, ...provenanceProps(rel, stamp) };
+  return { id: rel.id, type: rel.type, from: rel.from, to: rel.to, props: { ...props, contentHash: contentHash(rel.type, props) } };
 }
 
 /** Creates constraints and indexes (idempotent) and waits until they are online. */
@@ -93,26 +101,27 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
         log(`${what}: ${done}/${total} (${Math.round((100 * done) / Math.max(total, 1))}%)`);
       }
     };
+    const loadedAt = new Date().toISOString();
     await db.inWriteTransaction(async (run) => {
       for (let i = 0; i < graph.nodes.length; i += BATCH_SIZE) {
         const batch = graph.nodes.slice(i, i + BATCH_SIZE);
-        await run('load/mergeNodes', { rows: batch.map((n) => nodeRow(n, stamp)) });
+        await run('load/mergeNodes', { rows: batch.map((n) => nodeRow(n, stamp)), loadedAt });
         done += batch.length;
         progress('nodes');
       }
       for (let i = 0; i < graph.relationships.length; i += BATCH_SIZE) {
         const batch = graph.relationships.slice(i, i + BATCH_SIZE);
-        await run('load/mergeRelationships', { rows: batch.map((r) => relationshipRow(r, stamp)) });
+        await run('load/mergeRelationships', { rows: batch.map((r) => relationshipRow(r, stamp)), loadedAt });
         done += batch.length;
         progress('relationships');
       }
-      const [rels] = await run('load/deleteStaleRelationships', { stamp });
-      const [nodes] = await run('load/deleteStaleNodes', { stamp });
+      const [rels] = await run('load/deleteStaleRelationships', { stamp, loadedAt });
+      const [nodes] = await run('load/deleteStaleNodes', { stamp, loadedAt });
       deletedRelationships = Number(rels?.deleted ?? 0);
       deletedNodes = Number(nodes?.deleted ?? 0);
       await run('load/writeMeta', {
         dataHash: graph.dataHash,
-        loadedAt: new Date().toISOString(),
+        loadedAt,
         nodeCount: graph.nodes.length,
         relationshipCount: graph.relationships.length,
       });

@@ -71,6 +71,9 @@ export class ValidationError extends Error {
   }
 }
 
+/** Bumped when the loader stores the graph differently (2: load times, content hashes, tombstones). */
+export const LOAD_FORMAT = 2;
+
 /** Validates the data folder against the model; returns the graph or throws a ValidationError listing every problem. */
 export function readGraph(dataDir: string, model: Model = MODEL): Graph {
   const problems: ValidationProblem[] = [];
@@ -82,6 +85,8 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
     .filter((f) => /\.ya?ml$/.test(f))
     .sort();
   const hash = createHash('sha256');
+  // The form the loader stores (LOAD_FORMAT) is part of the version, so a graph stored by an older loader is loaded again.
+  hash.update(`load-format:${LOAD_FORMAT}\0`);
   const nodes = new Map<string, NodeRecord>();
   const pendingLinks: { from: NodeRecord; entry: ReadEntry }[] = [];
   const citedDocuments: { report: Report; field: string; doc: string }[] = [];

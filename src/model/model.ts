@@ -85,8 +85,12 @@ export const FILTERS = {
   plan: 'Of this plan (key).',
   document: 'Of this document (key).',
   goal: 'Under this strategic goal: its code (A to E) or key.',
+  changedSince: 'Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph.',
 } as const;
 export type FilterName = keyof typeof FILTERS;
+/** Filters every label takes besides its own. */
+export const EVERY_LABEL_FILTERS: readonly FilterName[] = ['changedSince'];
+export const filtersOf = (api: EntityApiSpec): FilterName[] => [...api.filters, ...EVERY_LABEL_FILTERS];
 
 const out = (target: string | null, types: string[], description: string, size: Partial<RelationshipFieldSpec> = {}): RelationshipFieldSpec => ({
   direction: 'OUT',

@@ -23,10 +23,10 @@ const fields = (properties: Record<string, PropertySpec>) =>
 export function rowsSource(model: Model): string {
   const lines = [
     '/* Generated from src/model/model.ts by `npm run codegen` (src/model/rows.ts). Do not edit. */',
-    "import type { ProvenanceRow } from '../entities/rows.js';",
+    "import type { LoadTimes, ProvenanceRow } from '../entities/rows.js';",
     '',
     '/** What every entity row holds: its key (id), its label (kind), the common properties and its provenance. */',
-    'export interface EntityRow extends ProvenanceRow {',
+    'export interface EntityRow extends ProvenanceRow, LoadTimes {',
     '  id: string;',
     '  kind: string;',
     ...fields(model.common),
@@ -37,7 +37,7 @@ export function rowsSource(model: Model): string {
   lines.push(
     '',
     '/** What a relationship row holds: its key (id), its provenance and the properties its type may carry. */',
-    'export interface RelationshipPropertiesRow extends ProvenanceRow {',
+    'export interface RelationshipPropertiesRow extends ProvenanceRow, LoadTimes {',
     '  id: string;',
     ...fields(Object.fromEntries(Object.entries(relationshipProperties).map(([n, p]) => [n, { ...p, required: false }]))),
     '}',

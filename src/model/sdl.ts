@@ -5,7 +5,7 @@
  * (schema/*.graphql) extend these types; nothing in them repeats what is written here.
  */
 import type { EntityApiSpec, LabelSpec, Model, PropertySpec, RelationshipFieldSpec } from './model.js';
-import { FILTERS, STRING_LIST_MAX, type FilterName } from './model.js';
+import { FILTERS, STRING_LIST_MAX, filtersOf, type FilterName } from './model.js';
 
 /** Label → EntityKind value (WorkProgramme → WORK_PROGRAMME). */
 export const kindOf = (label: string) => label.replace(/(?<!^)(?=[A-Z])/g, '_').toUpperCase();
@@ -87,6 +87,10 @@ function commonFields(model: Model, one = 'entity'): string {
     ...own,
     `  "Where this entity comes from: its citations and their basis."`,
     `  provenance: Provenance!`,
+    `  "When the loader first stored it; null on a graph stored before load times were kept."`,
+    `  firstLoadedAt: DateTime`,
+    `  "When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes."`,
+    `  changedAt: DateTime`,
     `  "Every relationship of this entity, with the entity at the other end and the relationship's provenance."`,
     `  links(`,
     `    "Only these relationship types (all when omitted)."`,
@@ -104,6 +108,8 @@ function filterType(model: Model, spec: LabelSpec, filter: FilterName): string {
   switch (filter) {
     case 'year':
       return 'Int';
+    case 'changedSince':
+      return 'DateTime';
     case 'convention':
       return 'ConventionCode';
     case 'species':
@@ -159,8 +165,8 @@ type ${label}Link {
   relationship: Relationship!
 }`,
   ];
-  if (api.filters.length > 0) {
-    const filters = api.filters.map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`).join('\n');
+  if (filtersOf(api).length > 0) {
+    const filters = filtersOf(api).map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`).join('\n');
     parts.push(`${quote(`Criteria for ${many}.`)}\ninput ${label}Filter {\n${filters}\n}`);
   }
   return parts.join('\n\n');
@@ -168,7 +174,8 @@ type ${label}Link {
 
 function queryFields(spec: LabelSpec): string {
   const { label } = spec;
-  const { list, lookup, filters, one, many } = spec.api;
+  const { list, lookup, one, many } = spec.api;
+  const filters = filtersOf(spec.api);
   return [
     `  ${quote(`${capital(many)}, a page at a time.`)}`,
     `  ${list}(`,

@@ -20,6 +20,8 @@ import { typeDefs as servedTypeDefs, typeDefsFor } from './schema.js';
 import { timingPlugin } from './graphql/timing.js';
 import { queryLimits } from './graphql/limits.js';
 import { graphqlIdeRedirect, webRoute } from './web/route.js';
+import compression from 'compression';
+import { cacheHeadersPlugin, dataVersionCache, notModified } from './graphql/httpCache.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -44,7 +46,10 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   const typeDefs = model === MODEL ? servedTypeDefs : typeDefsFor(model);
   const app = express();
   app.disable('x-powered-by');
+  // ETags are ours (the data version, graphql/httpCache.ts), not Express's hash of each body.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
+  const dataVersion = dataVersionCache(db);
 
   const limits = queryLimits(config);
   const apollo = new ApolloServer<RequestContext>({
@@ -58,8 +63,10 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      // No HTTP caching hints are served; the default cache-control plugin would wrap every field resolver.
+      // Per-field cache hints are not used (the default plugin would wrap every resolver); GET answers are
+      // cached whole by the data version instead (graphql/httpCache.ts).
       ApolloServerPluginCacheControlDisabled(),
+      cacheHeadersPlugin(dataVersion),
       errorsPlugin,
       timingPlugin(config.serverTiming),
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
@@ -91,15 +98,18 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     // Only the configured origins get CORS headers; others are not refused here but browsers block them.
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ['GET', 'POST', 'OPTIONS'],
-    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-request-id', 'x-timing'],
-    exposedHeaders: ['x-request-id', 'server-timing'],
+    allowedHeaders: ['content-type', 'apollo-require-preflight', 'x-request-id', 'x-timing', 'if-none-match'],
+    exposedHeaders: ['x-request-id', 'server-timing', 'etag'],
     maxAge: 600,
   };
+  // The export compresses its own stream (gzip or Brotli); every other answer through this middleware.
   app.get('/export', cors(corsOptions), exportRoute(db));
+  app.use(compression());
   app.get('/graphql', graphqlIdeRedirect);
   app.use(
     '/graphql',
     cors(corsOptions),
+    notModified(dataVersion),
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => createContext(db, config, String(res.locals.requestId)),
@@ -108,7 +118,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
 
   app.use(webRoute());
   app.use((req: Request, res: Response) => {
-    res.status(404).json({ error: { code: 'NOT_FOUND', message: `No route for ${req.method} ${req.path}` } });
+    res.status(404).json({ errors: [{ message: `No route for ${req.method} ${req.path}`, extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId } }] });
   });
   // Body parser and other middleware errors: JSON with a stable code, never a stack trace.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

@@ -53,10 +53,10 @@ describe('the explorer served by the API', () => {
     expect(await ide.text()).toContain('<title>GraphiQL');
     const missing = await fetch(`${server.url}/assets/nothing-12345678.js`);
     expect(missing.status).toBe(404);
-    expect((await missing.json()).error.code).toBe('NOT_FOUND');
+    expect((await missing.json()).errors[0].extensions.code).toBe('NOT_FOUND');
     const other = await fetch(`${server.url}/entities`);
     expect(other.status).toBe(404);
-    expect((await other.json()).error.code).toBe('NOT_FOUND');
+    expect((await other.json()).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 

@@ -190,9 +190,8 @@ function queryResolvers(model: Model): Record<string, Resolver> {
     nodes: (_: unknown, args: { ids: string[] }, ctx: RequestContext) => {
       const max = ctx.config.limits.maxPageSize;
       if (args.ids.length > max) throw badUserInput('ids', `at most ${max} ids, got ${args.ids.length}`);
-      const keys = args.ids.map((id, i) => keyOfGlobalId(`ids[${i}]`, id));
-      // An unknown id gives null at its position with a NOT_FOUND error there.
-      return keys.map((key, i) => requireEntity(ctx, `ids[${i}]`, key));
+      // An unknown or malformed id gives null at its position, with its error there; the others still answer.
+      return args.ids.map(async (id, i) => requireEntity(ctx, `ids[${i}]`, keyOfGlobalId(`ids[${i}]`, id)));
     },
     entity: (_: unknown, args: { key: string }, ctx: RequestContext) => requireEntity(ctx, 'key', checkKey('key', args.key)!),
   };

@@ -5,9 +5,15 @@
  * the deletions (tombstones) since then, so a mirror follows exactly: apply the nodes and relationships,
  * remove the deletions, and ask next time from the `loadedAt` this answer gives.
  */
+import type { Writable } from 'node:stream';
+import zlib from 'node:zlib';
 import type { Request, Response } from 'express';
 import type { GraphReader } from '../db/database.js';
 import { checkDateTime } from '../graphql/args.js';
+import { etagOf } from '../graphql/httpCache.js';
+
+/** Mirrors may reuse an export for five minutes, and a stale one for an hour while they fetch again. */
+const EXPORT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
 const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp', 'contentHash', 'firstLoadedAt', 'changedAt']);
@@ -30,14 +36,32 @@ function provenanceOf(row: { citations: string[]; tags: string[]; quotes?: strin
 const ownProperties = (props: object, omit: string[]) =>
   Object.fromEntries(Object.entries(props).filter(([k]) => !PROVENANCE.has(k) && !omit.includes(k)));
 
-/** Writes a chunk, waiting for the socket to drain when its buffer is full; fails once the client is gone. */
-function write(res: Response, chunk: string): Promise<void> | void {
+/** Where the export is written: the response, or a gzip / Brotli stream into it when the client accepts one. */
+interface Output {
+  stream: Writable;
+  res: Response;
+}
+
+function output(req: Request, res: Response): Output {
+  res.setHeader('vary', 'accept-encoding');
+  const accepted = req.get('accept-encoding') ?? '';
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (encoding === null) return { stream: res, res };
+  res.setHeader('content-encoding', encoding);
+  // Brotli's default quality (11) is for static files; 4 compresses a stream about as well as gzip, faster.
+  const stream = encoding === 'br' ? zlib.createBrotliCompress({ params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } }) : zlib.createGzip();
+  stream.pipe(res);
+  return { stream, res };
+}
+
+/** Writes a chunk, waiting for the stream to drain when its buffer is full; fails once the client is gone. */
+function write({ stream, res }: Output, chunk: string): Promise<void> | void {
   if (res.destroyed) throw new Error('client went away');
-  if (!res.write(chunk)) {
+  if (!stream.write(chunk)) {
     return new Promise((resolve, reject) => {
       const onDrain = () => (res.off('close', onClose), resolve());
-      const onClose = () => (res.off('drain', onDrain), reject(new Error('client went away')));
-      res.once('drain', onDrain);
+      const onClose = () => (stream.off('drain', onDrain), reject(new Error('client went away')));
+      stream.once('drain', onDrain);
       res.once('close', onClose);
     });
   }
@@ -60,9 +84,18 @@ export function exportRoute(db: GraphReader) {
     let started = false;
     try {
       const [meta] = await db.read<{ dataHash: string | null; loadedAt: string | null }>('about/dataVersion');
+      // The export changes only with the data: its ETag is the data version (and the changedSince asked).
+      const etag = etagOf(meta?.dataHash ?? null, `/export?changedSince=${changedSince ?? ''}`);
+      res.setHeader('etag', etag);
+      res.setHeader('cache-control', EXPORT_CACHE_CONTROL);
+      if ((req.get('if-none-match') ?? '').split(',').some((tag) => tag.trim() === etag)) {
+        res.status(304).end();
+        return;
+      }
       started = true;
+      const out = output(req, res);
       const head = { dataVersion: meta?.dataHash ?? null, loadedAt: meta?.loadedAt ?? null, changedSince };
-      await write(res, `${JSON.stringify(head).slice(0, -1)},"nodes":[`);
+      await write(out, `${JSON.stringify(head).slice(0, -1)},"nodes":[`);
       let first = true;
       await db.readStream<{ node: EntityRow }>('export/nodes', { changedSince }, ({ node }) => {
         const item = {
@@ -74,26 +107,26 @@ export function exportRoute(db: GraphReader) {
         };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
-        return write(res, chunk);
+        return write(out, chunk);
       });
-      await write(res, '\n],"relationships":[');
+      await write(out, '\n],"relationships":[');
       first = true;
       await db.readStream<{ type: string; from: string; to: string; rel: RelationshipRow['rel'] }>('export/relationships', { changedSince }, (r) => {
         const item = { key: r.rel.id, type: r.type, from: r.from, to: r.to, properties: ownProperties(r.rel, ['id']), provenance: provenanceOf(r.rel), ...times(r.rel) };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
-        return write(res, chunk);
+        return write(out, chunk);
       });
       if (changedSince !== null) {
-        await write(res, '\n],"deletions":[');
+        await write(out, '\n],"deletions":[');
         first = true;
         await db.readStream<{ key: string; kind: string; type: string | null; deletedAt: string }>('export/deletions', { changedSince }, (d) => {
           const chunk = `${first ? '' : ','}\n${JSON.stringify(d)}`;
           first = false;
-          return write(res, chunk);
+          return write(out, chunk);
         });
       }
-      res.end('\n]}\n');
+      out.stream.end('\n]}\n');
     } catch (error) {
       console.error('[export] failed', error);
       // Before the first byte the client gets a proper error; after it, a cut stream it cannot mistake for a whole one.

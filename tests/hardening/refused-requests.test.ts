@@ -84,9 +84,12 @@ describe('requests refused at the door', () => {
     expect(text).not.toMatch(/    at /);
   });
 
-  it('an unknown route: 404 in JSON', async () => {
+  it('an unknown route: 404 in the errors shape of every answer, with its request id', async () => {
     const response = await fetch(`${api.url}/admin`);
     expect(response.status).toBe(404);
-    expect(((await response.json()) as any).error.code).toBe('NOT_FOUND');
+    const body = (await response.json()) as any;
+    expect(body.errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(body.errors[0].extensions.requestId).toBe(response.headers.get('x-request-id'));
+    expect(body.errors[0].message).toBe('No route for GET /admin');
   });
 });

@@ -108,3 +108,36 @@ describe('keyset pages', () => {
     expect(bad.errors?.[0]?.message).toMatch(/^filter\.species: not a key/);
   });
 });
+
+describe('pages backwards (last, before)', () => {
+  const run = useApi();
+  const page = async (args: string) => {
+    const answer = await run(`{ activities(${args}) { edges { cursor node { key } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
+    expect(answer.errors).toBeUndefined();
+    return answer.data.activities;
+  };
+
+  it('walk the whole list from the end, page after page, in the same order as forwards', async () => {
+    const forwards = (await page('first: 100')).edges.map((e: any) => e.node.key);
+    expect(forwards.length).toBeGreaterThan(10);
+    const seen: string[] = [];
+    let before: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const current: any = await page(before ? `last: 4, before: "${before}"` : 'last: 4');
+      seen.unshift(...current.edges.map((e: any) => e.node.key));
+      expect(current.pageInfo.hasNextPage).toBe(before !== null);
+      if (!current.pageInfo.hasPreviousPage) break;
+      before = current.pageInfo.startCursor;
+    }
+    expect(seen).toEqual(forwards);
+  });
+
+  it('pages backwards in name order too, and refuses to page both ways at once', async () => {
+    const byName = await run('{ activities(first: 100, orderBy: NAME) { nodes { key } } }');
+    const lastThree = await run('{ activities(last: 3, orderBy: NAME) { nodes { key } } }');
+    expect(lastThree.data.activities.nodes).toEqual(byName.data.activities.nodes.slice(-3));
+    const both = await run('{ activities(first: 3, last: 3) { nodes { key } } }');
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(both.errors?.[0]?.message).toMatch(/^first: page one way/);
+  });
+});

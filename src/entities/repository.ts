@@ -74,6 +74,18 @@ export class EntityRepository {
     return rows.map((r) => r.node);
   }
 
+  /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
+  async pageBackward(kind: string, filter: EntityFilter, order: 'KEY' | 'NAME', before: { key: string; name?: string } | null, limit: number) {
+    const statement = order === 'KEY' ? 'entities/pageByKeyBackward' : 'entities/pageByNameBackward';
+    const rows = await this.db.read<{ node: EntityRow }>(
+      statement,
+      // Past every key (lowercase ASCII) and every name, when reading from the end.
+      { kind, ...filterParams(filter), beforeKey: before?.key ?? '~', beforeName: before?.name ?? '\u{10FFFF}', limit: neo4j.int(limit) },
+      this.stats,
+    );
+    return rows.map((r) => r.node);
+  }
+
   async count(kind: string, filter: EntityFilter): Promise<number> {
     const [row] = await this.db.read<{ total: number }>('entities/count', { kind, ...filterParams(filter) }, this.stats);
     return row?.total ?? 0;

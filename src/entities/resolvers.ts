@@ -10,7 +10,7 @@ import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
 import { toGlobalId } from '../graphql/ids.js';
 import type { LabelSpec, Model, RelationshipFieldSpec } from '../model/model.js';
-import { enumValueOf, kindOf, LINKS_FIRST, RELATIONSHIP_FIELD_FIRST, stringListMax } from '../model/sdl.js';
+import { enumValueOf, kindOf, LINKS_FIRST, LIST_PAGE, RELATIONSHIP_FIELD_FIRST, stringListMax } from '../model/sdl.js';
 import type { EntityFilter } from './repository.js';
 import { isOf, type CitationRow, type EntityRow, type LinkRow, type PageRow, type ProvenanceRow, type RelationshipRow, type RowsByLabel } from './rows.js';
 import type { LinkOptions } from './loaders.js';
@@ -88,30 +88,45 @@ export function toEntityFilter(given: Record<string, unknown> | null | undefined
 interface PageArgs {
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   filter?: Record<string, unknown> | null;
   orderBy?: string | null;
 }
 
-/** One page of a kind: validated arguments, one round trip (plus one for totalCount when asked). */
+function cursorArgument(argument: 'after' | 'before', text: string | null | undefined, order: Order) {
+  if (text === null || text === undefined) return null;
+  const cursor = fromCursor(text, order);
+  if (typeof cursor === 'string') throw badUserInput(argument, cursor);
+  return cursor;
+}
+
+/**
+ * One page of a kind, forwards (first, after) or backwards (last, before): validated arguments, one round
+ * trip (plus one for totalCount when asked).
+ */
 export async function listPage(ctx: RequestContext, label: string, args: PageArgs): Promise<PageRow> {
-  const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20);
+  const max = ctx.config.limits.maxPageSize;
   const order: Order = args.orderBy === 'NAME' ? 'NAME' : 'KEY';
-  let after = null;
-  if (args.after !== null && args.after !== undefined) {
-    const cursor = fromCursor(args.after, order);
-    if (typeof cursor === 'string') throw badUserInput('after', cursor);
-    after = cursor;
+  const backward = args.last != null || args.before != null;
+  if (backward && (args.after != null || args.first != null)) {
+    throw badUserInput(args.after != null ? 'after' : 'first', 'page one way: first and after forwards, or last and before backwards');
   }
   const filter = toEntityFilter(args.filter);
+  const cursorOf = (row: EntityRow) => toCursor({ order, key: row.id, ...(order === 'NAME' ? { name: row.name } : {}) });
+  const count = () => ctx.entities.count(label, filter);
+  if (backward) {
+    const last = pageSize(max, 'last', args.last, LIST_PAGE);
+    const before = cursorArgument('before', args.before, order);
+    const rows = await ctx.entities.pageBackward(label, filter, order, before, last + 1);
+    for (const row of rows) ctx.loaders.entity.prime(row.id, row);
+    return { rows: rows.slice(0, last).reverse(), hasNextPage: before !== null, hasPreviousPage: rows.length > last, cursorOf, count };
+  }
+  const first = pageSize(max, 'first', args.first, LIST_PAGE);
+  const after = cursorArgument('after', args.after, order);
   const rows = await ctx.entities.page(label, filter, order, after, first + 1);
   for (const row of rows) ctx.loaders.entity.prime(row.id, row);
-  return {
-    rows: rows.slice(0, first),
-    hasNextPage: rows.length > first,
-    hasPreviousPage: after !== null,
-    cursorOf: (row) => toCursor({ order, key: row.id, ...(order === 'NAME' ? { name: row.name } : {}) }),
-    count: () => ctx.entities.count(label, filter),
-  };
+  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== null, cursorOf, count };
 }
 
 /** Lookup by exactly one of id / key. */

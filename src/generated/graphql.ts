@@ -1611,8 +1611,10 @@ export type Query = {
 
 export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ActivityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1631,8 +1633,10 @@ export type QueryAichiTargetArgs = {
 
 export type QueryAichiTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<AichiTargetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1653,8 +1657,10 @@ export type QueryConventionArgs = {
 
 export type QueryConventionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ConventionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1667,8 +1673,10 @@ export type QueryDecisionArgs = {
 
 export type QueryDecisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DecisionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1681,8 +1689,10 @@ export type QueryDocumentArgs = {
 
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<DocumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1700,8 +1710,10 @@ export type QueryGbfTargetArgs = {
 
 export type QueryGbfTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<GbfTargetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1714,8 +1726,10 @@ export type QueryInitiativeArgs = {
 
 export type QueryInitiativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InitiativeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1728,8 +1742,10 @@ export type QueryInstrumentArgs = {
 
 export type QueryInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1742,8 +1758,10 @@ export type QueryMeetingArgs = {
 
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1774,8 +1792,10 @@ export type QueryObjectiveArgs = {
 
 export type QueryObjectivesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ObjectiveFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1788,16 +1808,20 @@ export type QueryParagraphArgs = {
 
 export type QueryParagraphsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ParagraphFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
 
 export type QueryPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<PartyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1831,8 +1855,10 @@ export type QueryStrategicPlanArgs = {
 
 export type QueryStrategicPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<StrategicPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1846,8 +1872,10 @@ export type QueryTargetSynergiesArgs = {
 
 export type QueryTaxaArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<TaxonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -1866,8 +1894,10 @@ export type QueryWorkProgrammeArgs = {
 
 export type QueryWorkProgrammesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<WorkProgrammeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
 };
 
@@ -3261,44 +3291,44 @@ export type ProvenanceResolvers<ContextType = RequestContext, ParentType extends
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
-  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'first' | 'orderBy'>>;
+  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'orderBy'>>;
   activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType, Partial<QueryActivityArgs>>;
   aichiTarget?: Resolver<Maybe<ResolversTypes['AichiTarget']>, ParentType, ContextType, Partial<QueryAichiTargetArgs>>;
-  aichiTargets?: Resolver<ResolversTypes['AichiTargetConnection'], ParentType, ContextType, RequireFields<QueryAichiTargetsArgs, 'first' | 'orderBy'>>;
+  aichiTargets?: Resolver<ResolversTypes['AichiTargetConnection'], ParentType, ContextType, RequireFields<QueryAichiTargetsArgs, 'orderBy'>>;
   connections?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   convention?: Resolver<Maybe<ResolversTypes['Convention']>, ParentType, ContextType, Partial<QueryConventionArgs>>;
-  conventions?: Resolver<ResolversTypes['ConventionConnection'], ParentType, ContextType, RequireFields<QueryConventionsArgs, 'first' | 'orderBy'>>;
+  conventions?: Resolver<ResolversTypes['ConventionConnection'], ParentType, ContextType, RequireFields<QueryConventionsArgs, 'orderBy'>>;
   decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, Partial<QueryDecisionArgs>>;
-  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'first' | 'orderBy'>>;
+  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'orderBy'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<QueryDocumentArgs>>;
-  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'first' | 'orderBy'>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'key'>>;
   gbfTarget?: Resolver<Maybe<ResolversTypes['GbfTarget']>, ParentType, ContextType, Partial<QueryGbfTargetArgs>>;
-  gbfTargets?: Resolver<ResolversTypes['GbfTargetConnection'], ParentType, ContextType, RequireFields<QueryGbfTargetsArgs, 'first' | 'orderBy'>>;
+  gbfTargets?: Resolver<ResolversTypes['GbfTargetConnection'], ParentType, ContextType, RequireFields<QueryGbfTargetsArgs, 'orderBy'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, Partial<QueryInitiativeArgs>>;
-  initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, RequireFields<QueryInitiativesArgs, 'first' | 'orderBy'>>;
+  initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, RequireFields<QueryInitiativesArgs, 'orderBy'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<QueryInstrumentArgs>>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first' | 'orderBy'>>;
+  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'orderBy'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingArgs>>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'first' | 'orderBy'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType, Partial<QueryObjectiveArgs>>;
-  objectives?: Resolver<ResolversTypes['ObjectiveConnection'], ParentType, ContextType, RequireFields<QueryObjectivesArgs, 'first' | 'orderBy'>>;
+  objectives?: Resolver<ResolversTypes['ObjectiveConnection'], ParentType, ContextType, RequireFields<QueryObjectivesArgs, 'orderBy'>>;
   paragraph?: Resolver<Maybe<ResolversTypes['Paragraph']>, ParentType, ContextType, Partial<QueryParagraphArgs>>;
-  paragraphs?: Resolver<ResolversTypes['ParagraphConnection'], ParentType, ContextType, RequireFields<QueryParagraphsArgs, 'first' | 'orderBy'>>;
-  parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'first' | 'orderBy'>>;
+  paragraphs?: Resolver<ResolversTypes['ParagraphConnection'], ParentType, ContextType, RequireFields<QueryParagraphsArgs, 'orderBy'>>;
+  parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'orderBy'>>;
   party?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType, Partial<QueryPartyArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   speciesSynergies?: Resolver<Array<ResolversTypes['SpeciesSynergy']>, ParentType, ContextType, RequireFields<QuerySpeciesSynergiesArgs, 'first' | 'limit'>>;
   strategicPlan?: Resolver<Maybe<ResolversTypes['StrategicPlan']>, ParentType, ContextType, Partial<QueryStrategicPlanArgs>>;
-  strategicPlans?: Resolver<ResolversTypes['StrategicPlanConnection'], ParentType, ContextType, RequireFields<QueryStrategicPlansArgs, 'first' | 'orderBy'>>;
+  strategicPlans?: Resolver<ResolversTypes['StrategicPlanConnection'], ParentType, ContextType, RequireFields<QueryStrategicPlansArgs, 'orderBy'>>;
   targetSynergies?: Resolver<Array<ResolversTypes['TargetSynergy']>, ParentType, ContextType, RequireFields<QueryTargetSynergiesArgs, 'first'>>;
-  taxa?: Resolver<ResolversTypes['TaxonConnection'], ParentType, ContextType, RequireFields<QueryTaxaArgs, 'first' | 'orderBy'>>;
+  taxa?: Resolver<ResolversTypes['TaxonConnection'], ParentType, ContextType, RequireFields<QueryTaxaArgs, 'orderBy'>>;
   taxon?: Resolver<Maybe<ResolversTypes['Taxon']>, ParentType, ContextType, Partial<QueryTaxonArgs>>;
   workProgramme?: Resolver<Maybe<ResolversTypes['WorkProgramme']>, ParentType, ContextType, Partial<QueryWorkProgrammeArgs>>;
-  workProgrammes?: Resolver<ResolversTypes['WorkProgrammeConnection'], ParentType, ContextType, RequireFields<QueryWorkProgrammesArgs, 'first' | 'orderBy'>>;
+  workProgrammes?: Resolver<ResolversTypes['WorkProgrammeConnection'], ParentType, ContextType, RequireFields<QueryWorkProgrammesArgs, 'orderBy'>>;
 };
 
 export type RelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {

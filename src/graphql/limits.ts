@@ -34,16 +34,16 @@ const LIST_SIZE = new GraphQLDirective({
 
 const COST_CACHE_SIZE = 1000;
 
-/** What a field's @listSize says: the value of its first slicing argument given (defaults count), or its assumed size. */
+/** What a field's @listSize says: the largest of its slicing arguments given (defaults count), or its assumed size. */
 export function declaredSize(field: GraphQLField<unknown, unknown>, args: Record<string, unknown>): number | undefined {
   const values = field.astNode ? getDirectiveValues(LIST_SIZE, field.astNode) : undefined;
   if (!values) return undefined;
   const slicing: unknown = values.slicingArguments;
-  for (const name of Array.isArray(slicing) ? slicing : []) {
+  const sizes = (Array.isArray(slicing) ? slicing : []).flatMap((name) => {
     const value = args[name];
-    if (typeof value === 'number') return value;
-    if (Array.isArray(value)) return value.length;
-  }
+    return typeof value === 'number' ? [value] : Array.isArray(value) ? [value.length] : [];
+  });
+  if (sizes.length > 0) return Math.max(...sizes);
   return typeof values.assumedSize === 'number' ? values.assumedSize : undefined;
 }
 

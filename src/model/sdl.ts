@@ -17,6 +17,8 @@ const quote = (text: string) => JSON.stringify(text);
 
 /** Default `first` of a relationship field that declares no maximum. */
 export const RELATIONSHIP_FIELD_FIRST = 20;
+/** Default page size of a list query (first or last). */
+export const LIST_PAGE = 20;
 /** Default `first` of the generic links field. */
 export const LINKS_FIRST = 50;
 
@@ -179,14 +181,18 @@ function queryFields(spec: LabelSpec): string {
   return [
     `  ${quote(`${capital(many)}, a page at a time.`)}`,
     `  ${list}(`,
-    `    ${quote(`At most this many ${many} (1 to MAX_PAGE_SIZE, default 20).`)}`,
-    `    first: Int = 20`,
+    `    ${quote(`At most this many ${many} (1 to MAX_PAGE_SIZE, default ${LIST_PAGE}).`)}`,
+    `    first: Int`,
     `    "Cursor of the last item of the previous page."`,
     `    after: String`,
+    `    ${quote(`Backwards: at most this many ${many}, the ones just before \`before\` (or the last ones) (1 to MAX_PAGE_SIZE).`)}`,
+    `    last: Int`,
+    `    "Backwards: cursor of the first item of the page that follows."`,
+    `    before: String`,
     ...(filters.length > 0 ? [`    ${quote(`Only ${many} matching all the given criteria.`)}`, `    filter: ${label}Filter`] : []),
     `    "Sort order: by key (default) or by name, ascending; ties broken by key."`,
     `    orderBy: EntityOrder = KEY`,
-    `  ): ${label}Connection! @listSize(slicingArguments: ["first"])`,
+    `  ): ${label}Connection! @listSize(assumedSize: ${LIST_PAGE}, slicingArguments: ["first", "last"])`,
     `  ${quote(`One ${one} by its global id or its readable key (exactly one of them).`)}`,
     `  ${lookup}(`,
     `    "Global id, as returned in id."`,

@@ -18,6 +18,8 @@ import { resolvers } from './resolvers.js';
 import { typeDefs } from './schema.js';
 import { timingPlugin } from './timing.js';
 import { queryLimits } from './limits.js';
+import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
+import { protect } from './http/protection.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -50,6 +52,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching hints are served; the default cache-control plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      budgetPlugin, // before errorsPlugin, which adds the request id to the budget's error
       errorsPlugin,
       timingPlugin(config.serverTiming),
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
@@ -65,6 +68,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     res.setHeader('x-request-id', requestId);
     next();
   });
+  protect(app, httpServer, config.protection);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -91,7 +95,10 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     cors(corsOptions),
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, config, String(res.locals.requestId)),
+      context: async ({ res }) => {
+        const budget = new OperationBudget(config.limits, res);
+        return withBudget(createContext(budget.reader(db), config, String(res.locals.requestId)), budget);
+      },
     }),
   );
 

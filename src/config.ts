@@ -169,7 +169,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       bodyLimitBytes: integer('BODY_LIMIT_BYTES', 100_000, 1000, 10_000_000),
       queryTimeoutMs,
-      operationTimeoutMs: integer('OPERATION_TIMEOUT_MS', queryTimeoutMs + 500, 100, 600_000),
+      operationTimeoutMs: integer('OPERATION_TIMEOUT_MS', queryTimeoutMs + 250, 100, 600_000),
       responseMaxBytes: integer('RESPONSE_MAX_BYTES', 2_000_000, 1000, 1_000_000_000),
     },
     protection: {

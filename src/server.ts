@@ -33,7 +33,17 @@ export interface ApiServer {
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-export async function createServer(config: Config, db: GraphReader, extraPlugins: ApolloServerPlugin<RequestContext>[] = []): Promise<ApiServer> {
+export interface ServerOptions {
+  /** Why the process should be restarted, if it should: /healthz then answers 503 with it. */
+  unhealthy?: () => string | undefined;
+}
+
+export async function createServer(
+  config: Config,
+  db: GraphReader,
+  extraPlugins: ApolloServerPlugin<RequestContext>[] = [],
+  options: ServerOptions = {},
+): Promise<ApiServer> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -62,6 +72,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
   await apollo.start();
 
   app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.receivedAt = performance.now();
     const given = req.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
@@ -71,7 +82,9 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
   protect(app, httpServer, config.protection);
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const problem = options.unhealthy?.();
+    if (problem === undefined) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unhealthy', reason: problem });
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await db.ping();
@@ -96,7 +109,7 @@ export async function createServer(config: Config, db: GraphReader, extraPlugins
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
-        const budget = new OperationBudget(config.limits, res);
+        const budget = new OperationBudget(config.limits, res, Number(res.locals.receivedAt));
         return withBudget(createContext(budget.reader(db), config, String(res.locals.requestId)), budget);
       },
     }),

@@ -27,7 +27,7 @@ export class DatabaseUnavailableError extends Error {
  * How long past QUERY_TIMEOUT_MS the client waits for Neo4j's own timeout before giving up by itself: a
  * frozen Neo4j (paused, swapping, stuck in GC) never sends its timeout, so the driver would wait forever.
  */
-export const CLIENT_DEADLINE_MARGIN_MS = 500;
+export const CLIENT_DEADLINE_MARGIN_MS = 250;
 
 /** Raised when a read runs past QUERY_TIMEOUT_MS; the API answers QUERY_TIMEOUT (HTTP 503). */
 export class QueryTimeoutError extends Error {

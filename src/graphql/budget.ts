@@ -43,9 +43,11 @@ export class OperationBudget {
   constructor(
     private readonly settings: BudgetSettings,
     response?: ServerResponse,
+    /** When the request arrived (performance.now()): its wait for a parser and a context counts too. */
+    startedAt = performance.now(),
   ) {
-    this.deadline = performance.now() + settings.operationTimeoutMs;
-    this.timer = setTimeout(() => this.abort(this.tooLong()), settings.operationTimeoutMs);
+    this.deadline = startedAt + settings.operationTimeoutMs;
+    this.timer = setTimeout(() => this.abort(this.tooLong()), Math.max(0, this.deadline - performance.now()));
     this.timer.unref();
     // The client hung up before its answer: nobody will read it, stop the work.
     response?.once('close', () => {
@@ -104,18 +106,18 @@ export class OperationBudget {
   }
 }
 
-const budgets = new WeakMap<object, OperationBudget>();
+/** Where a request's context holds its budget (a symbol: Apollo copies the context's own properties). */
+const BUDGET = Symbol('operationBudget');
 
 /** Ties a budget to a request's context, where the plugin finds it. */
 export function withBudget<C extends object>(context: C, budget: OperationBudget): C {
-  budgets.set(context, budget);
-  return context;
+  return Object.assign(context, { [BUDGET]: budget });
 }
 
 /** Stops resolving fields once the budget is spent and answers the budget's error alone. */
 export const budgetPlugin: ApolloServerPlugin<object> = {
   async requestDidStart({ contextValue }) {
-    const budget = budgets.get(contextValue);
+    const budget = (contextValue as { [BUDGET]?: OperationBudget })[BUDGET];
     if (!budget) return;
     return {
       async executionDidStart() {

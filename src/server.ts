@@ -19,6 +19,7 @@ import { typeDefs } from './schema.js';
 import { timingPlugin } from './timing.js';
 import { queryLimits } from './limits.js';
 import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
+import { operationTypesPlugin } from './graphql/operationTypes.js';
 import { protect } from './http/protection.js';
 
 export interface ApiServer {
@@ -62,6 +63,7 @@ export async function createServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // No HTTP caching hints are served; the default cache-control plugin would wrap every field resolver.
       ApolloServerPluginCacheControlDisabled(),
+      operationTypesPlugin,
       budgetPlugin, // before errorsPlugin, which adds the request id to the budget's error
       errorsPlugin,
       timingPlugin(config.serverTiming),

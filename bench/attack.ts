@@ -7,6 +7,7 @@
  *   2. 3,000 slow bodies from one client: the API's open files and RSS before, during and after.
  * Writes bench/results/attack-<date>.md.
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
@@ -25,25 +26,39 @@ const SLOW_CLIENT = '127.0.0.3';
 // A public deployment's settings, except the per-client ones: the 50 benign clients share 127.0.0.1.
 const API_ENV = { PORT: '0', NODE_ENV: 'production', LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '64' };
 
+/** Codes of operations refused before execution. */
+const REFUSED = ['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED', 'GRAPHQL_PARSE_FAILED'];
+
 const openFiles = (pid: number) => fs.readdirSync(`/proc/${pid}/fd`).length;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
-/** Probes /healthz every 50 ms until stopped; returns its p50/p99 and worst. */
+/**
+ * Probes /healthz every 50 ms from its own process (the benign clients would otherwise delay the probe in
+ * this one) until stopped; returns its p50/p99 and worst.
+ */
 function probeHealth(base: string) {
-  const latencies: number[] = [];
-  let running = true;
-  const done = (async () => {
-    while (running) {
-      const t = performance.now();
-      await fetch(`${base}/healthz`).then((r) => r.text()).catch(() => undefined);
-      latencies.push(performance.now() - t);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
+  const script = `
+    const latencies = [];
+    let running = true;
+    process.stdin.on('data', () => { running = false; });
+    (async () => {
+      while (running) {
+        const t = performance.now();
+        await fetch(${JSON.stringify(`${base}/healthz`)}).then((r) => r.text()).catch(() => undefined);
+        latencies.push(performance.now() - t);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      process.stdout.write(JSON.stringify(latencies));
+      process.exit(0);
+    })();`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (chunk) => (out += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   return async () => {
-    running = false;
-    await done;
-    latencies.sort((a, b) => a - b);
+    child.stdin!.write('stop');
+    await exited;
+    const latencies = (JSON.parse(out) as number[]).sort((a, b) => a - b);
     return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, n: latencies.length };
   };
 }
@@ -66,17 +81,25 @@ function postFrom(agent: http.Agent, url: URL, body: string): Promise<{ status: 
   });
 }
 
-/** Candidate expensive operations within the limits (aliases, depth, tokens); the slowest accepted one is used. */
-function candidates(centre: string): { name: string; query: string }[] {
+/**
+ * Candidate expensive operations: shapes that fan out, each with as many aliases as the limits accept
+ * (15, 8, 4, 2 or 1); the slowest accepted one is used.
+ */
+function candidates(centre: string, other: string): { name: string; query: string }[][] {
   const many = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
   const entity = 'key name description provenance { basis citations { locator document { key name } } }';
-  return [
-    { name: '15 × neighbourhood(depth 3, limit 500) with links', query: many(15, `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} links(first: 20) { node { key name description } } } relationships { type from to } }`) },
-    { name: '15 × neighbourhood(depth 3, limit 500)', query: many(15, `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} } relationships { type from to } }`) },
-    { name: '15 × activities(100) with links(100)', query: many(15, `activities(first: 100) { nodes { ${entity} links(first: 100) { node { key name description } } } }`) },
-    { name: '15 × targetSynergies(100)', query: many(15, `targetSynergies(first: 100) { cmsCount citesCount cms { node { ${entity} } } cites { node { ${entity} } } }`) },
-    { name: '10 × activities(100) with links(50)', query: many(10, `activities(first: 100) { nodes { ${entity} links(first: 50) { node { key name description } } } }`) },
+  const shapes = [
+    { name: 'neighbourhood(depth 3, limit 500) with links(20)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} links(first: 20) { node { key name description } } } relationships { type fromKey toKey } }` },
+    { name: 'neighbourhood(depth 3, limit 500)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} } relationships { type fromKey toKey provenance { basis } } }` },
+    { name: 'activities(100) with links(100)', field: `activities(first: 100) { nodes { ${entity} links(first: 100) { node { key name description } } } }` },
+    { name: 'targetSynergies(100)', field: `targetSynergies(first: 100) { cmsCount citesCount cms { node { ${entity} } } cites { node { ${entity} } } }` },
+    { name: 'neighbourhood(depth 3, limit 200)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 200) { nodes { key name } relationships { type } }` },
+    { name: 'neighbourhood(depth 2, limit 500)', field: `neighbourhood(id: "${other}", depth: 2, limit: 500) { nodes { key name description } relationships { type } }` },
+    { name: 'connections(maxHops 6, first 50)', field: `connections(from: "${centre}", to: "${other}", maxHops: 6, first: 50) { length nodes { key name } relationships { type } }` },
+    { name: 'search(first 100)', field: `search(text: "cooperation species trade migratory", first: 100) { score node { ${entity} } }` },
+    { name: 'activities(100) with links(20) and their links(20)', field: `activities(first: 100) { nodes { key links(first: 20) { node { key name links(first: 20) { node { key name description } } } } } }` },
   ];
+  return shapes.map((shape) => [15, 8, 4, 2, 1].map((n) => ({ name: `${n} × ${shape.name}`, query: many(n, shape.field) })));
 }
 
 async function main() {
@@ -106,16 +129,22 @@ async function main() {
     const attackerAgent = new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: ATTACKER });
     const target = new URL(url);
     const tried: { name: string; query: string; millis: number; status: number; bytes: number; code?: string }[] = [];
-    for (const c of candidates(first.json.data.b.id)) {
-      const t = performance.now();
-      const r = await postFrom(attackerAgent, target, JSON.stringify({ query: c.query }));
-      tried.push({ ...c, millis: performance.now() - t, ...r });
-      log(`candidate ${c.name}: ${r.status} ${r.code ?? ''} ${(r.bytes / 1e6).toFixed(2)} MB in ${(performance.now() - t).toFixed(0)} ms`);
+    for (const variants of candidates(first.json.data.b.id, first.json.data.a.id)) {
+      for (const c of variants) {
+        const t = performance.now();
+        const r = await postFrom(attackerAgent, target, JSON.stringify({ query: c.query }));
+        tried.push({ ...c, millis: performance.now() - t, ...r });
+        log(`candidate ${c.name}: ${r.status} ${r.code ?? ''} ${(r.bytes / 1e6).toFixed(2)} MB in ${(performance.now() - t).toFixed(0)} ms`);
+        if (!REFUSED.includes(r.code ?? '')) break; // the most aliases this shape may have
+      }
     }
-    const accepted = tried.filter((t) => !['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED', 'GRAPHQL_PARSE_FAILED'].includes(t.code ?? ''));
+    const accepted = tried.filter((t) => !REFUSED.includes(t.code ?? ''));
     if (accepted.length === 0) throw new Error('no candidate operation was accepted by the limits');
     const worst = accepted.sort((a, b) => b.millis - a.millis)[0]!;
     log(`attacking with: ${worst.name} (${worst.query.length} bytes)`);
+
+    // Warm-up (query plans, JIT, connections), not measured.
+    await drive(benign, BENIGN, 5000);
 
     // 1a. Baseline: benign clients alone.
     log(`baseline: ${BENIGN} benign clients for ${PHASE_MS / 1000} s`);
@@ -146,7 +175,8 @@ async function main() {
     attackerAgent.destroy();
 
     // 2. Slow bodies: 3,000 connections from one client, each announcing 10 kB and sending a byte a second.
-    await new Promise((r) => setTimeout(r, 2000));
+    // Past KEEP_ALIVE_TIMEOUT_MS, so the benign clients' idle sockets are closed.
+    await new Promise((r) => setTimeout(r, apiConfig.protection.keepAliveTimeoutMs + 2000));
     const before = { fds: openFiles(pid), rss: rssMb(pid) };
     log(`slow bodies: ${SLOW_BODIES} from ${SLOW_CLIENT} for ${SLOW_MS / 1000} s (API fds ${before.fds}, RSS ${before.rss.toFixed(0)} MB)`);
     const { port } = new URL(base);
@@ -221,7 +251,7 @@ async function main() {
       `| during, max | ${Math.max(...during.map((d) => d.fds))} | ${Math.max(...during.map((d) => d.rss)).toFixed(0)} |`,
       `| after | ${after.fds} | ${after.rss.toFixed(0)} |`,
       '',
-      `Closed by the API within the first second (over MAX_CONNECTIONS_PER_CLIENT): ${refused}; most open at once on the client side: ${maxOpen}; ` +
+      `Closed by the API within the first second (over MAX_CONNECTIONS_PER_CLIENT): ${refused}; connected at once as the client saw it (before the API closed the extra ones): ${maxOpen}; ` +
         `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: p50 ${f(slowHealth.p50)} ms, p99 ${f(slowHealth.p99)} ms.`,
       `Open files over time (s: fds): ${during.filter((_, k) => k % 5 === 0).map((d) => `${d.t.toFixed(0)}: ${d.fds}`).join(', ')}.`,
       '',

@@ -23,8 +23,9 @@ const SLOW_BODIES = 3000;
 const SLOW_MS = Number(process.env.ATTACK_SLOW_SECONDS ?? 40) * 1000;
 const ATTACKER = '127.0.0.2';
 const SLOW_CLIENT = '127.0.0.3';
-// A public deployment's settings, except the per-client ones: the 50 benign clients share 127.0.0.1.
-const API_ENV = { PORT: '0', NODE_ENV: 'production', LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '64' };
+// A public deployment's settings, except the per-client ones: the 50 benign clients share 127.0.0.1, and
+// fetch opens a few more connections than clients (a new one when the last answer's is not yet released).
+const API_ENV = { PORT: '0', NODE_ENV: 'production', LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '256' };
 
 /** Codes of operations refused before execution. */
 const REFUSED = ['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED', 'GRAPHQL_PARSE_FAILED'];
@@ -123,7 +124,26 @@ async function main() {
       toId: first.json.data.b.id,
     });
     let i = 0;
-    const benign = () => postGraphQL(url, ops[i++ % ops.length]!.ours).then((r) => r.ok);
+    let failures = new Map<string, number>();
+    const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
+    const benign = () => {
+      const op = ops[i++ % ops.length]!;
+      return postGraphQL(url, op.ours).then(
+        (r) => {
+          if (!r.ok) fail(`${op.name}: ${(r.json.errors as { extensions?: { code?: string } }[] | undefined)?.[0]?.extensions?.code ?? 'no data'}`);
+          return r.ok;
+        },
+        (error: Error & { cause?: { code?: string } }) => {
+          fail(`${op.name}: ${error.cause?.code ?? error.message}`);
+          return false;
+        },
+      );
+    };
+    const whyFailed = () => {
+      const text = [...failures].map(([k, v]) => `${k} ×${v}`).join(', ') || 'none';
+      failures = new Map();
+      return text;
+    };
 
     // The most expensive accepted operation, measured once each from the attacker's address.
     const attackerAgent = new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: ATTACKER });
@@ -145,12 +165,14 @@ async function main() {
 
     // Warm-up (query plans, JIT, connections), not measured.
     await drive(benign, BENIGN, 5000);
+    whyFailed();
 
     // 1a. Baseline: benign clients alone.
     log(`baseline: ${BENIGN} benign clients for ${PHASE_MS / 1000} s`);
     let stopHealth = probeHealth(base);
     const baseline: Measure = await drive(benign, BENIGN, PHASE_MS);
     const baselineHealth = await stopHealth();
+    const baselineFailures = whyFailed();
 
     // 1b. The same with two attacker connections looping the worst operation.
     log(`attack: the same with 2 attacker connections looping "${worst.name}"`);
@@ -170,6 +192,7 @@ async function main() {
     stopHealth = probeHealth(base);
     const attacked: Measure = await drive(benign, BENIGN, PHASE_MS);
     const attackedHealth = await stopHealth();
+    const attackedFailures = whyFailed();
     attacking = false;
     await Promise.all(attackers);
     attackerAgent.destroy();
@@ -238,6 +261,8 @@ async function main() {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
       `| alone (baseline) | ${baseline.requests} | ${baseline.errors} | ${f(baseline.p50)} | ${f(baseline.p99)} | ${baseline.rps.toFixed(0)} | ${f(baselineHealth.p50)} | ${f(baselineHealth.p99)} | ${f(baselineHealth.max)} |`,
       `| with 2 attackers | ${attacked.requests} | ${attacked.errors} | ${f(attacked.p50)} | ${f(attacked.p99)} | ${attacked.rps.toFixed(0)} | ${f(attackedHealth.p50)} | ${f(attackedHealth.p99)} | ${f(attackedHealth.max)} |`,
+      '',
+      `Benign errors: alone ${baselineFailures}; with attackers ${attackedFailures}.`,
       '',
       `Benign p99 under attack: **${ratio.toFixed(2)}×** the baseline. Attackers: ${attackRequests} requests, ${(attackBytes / 1e6).toFixed(1)} MB received, outcomes ${[...attackOutcomes].map(([k, v]) => `${k}: ${v}`).join(', ')}.`,
       '',

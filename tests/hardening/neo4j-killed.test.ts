@@ -3,6 +3,7 @@
  * folder and port; the same API process answers again, with the graph intact. Prints seconds from kill to ready.
  * With no restart allowed (NEO4J_LOCAL_MAX_RESTARTS=0), /healthz answers 503 with the reason.
  */
+import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startApiProcess, type ApiProcess } from '../support/apiProcess.js';
 
@@ -45,7 +46,7 @@ describe('when the local Neo4j is killed', () => {
     await died;
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
 
-    await restarted;
+    const restartLine = await restarted;
     let readyAfter = Number.POSITIVE_INFINITY;
     while (performance.now() - killedAt < 240_000) {
       if ((await fetch(`${api.url}/readyz`)).status === 200) {
@@ -63,7 +64,7 @@ describe('when the local Neo4j is killed', () => {
     expect(after.status).toBe(200);
     expect(after.body.data!.activities.nodes).toEqual(activities);
     expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
-    console.log(`SIGKILL of the local Neo4j: ready again ${(readyAfter / 1000).toFixed(1)} s after the kill, same API process`);
+    console.log(`SIGKILL of the local Neo4j: ready again ${(readyAfter / 1000).toFixed(1)} s after the kill, same API process (${restartLine.replace(/^\[neo4j-local\] /, '')}; load average ${os.loadavg()[0]!.toFixed(1)})`);
   });
 
   it('reports unhealthy (503) with the reason once it may not restart it any more', { timeout: 300_000 }, async () => {

@@ -15,6 +15,17 @@ export interface LocalNeo4jSettings {
   pagecacheMb: number;
   java: string;
   mvn: string;
+  /** Restarts in a row, after the local Neo4j dies, before /healthz reports the process unhealthy. */
+  maxRestarts: number;
+}
+
+/** What one client may take from the HTTP server (src/http/protection.ts). 0 switches a limit off. */
+export interface ProtectionSettings {
+  rateLimitPerMinute: number;
+  maxConnectionsPerClient: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
 }
 
 export interface Config {
@@ -43,7 +54,12 @@ export interface Config {
     maxDirectives: number;
     bodyLimitBytes: number;
     queryTimeoutMs: number;
+    /** Wall-clock budget of one operation, enforced while it executes (src/graphql/budget.ts). */
+    operationTimeoutMs: number;
+    /** Largest answer one operation may produce, estimated while it executes. */
+    responseMaxBytes: number;
   };
+  protection: ProtectionSettings;
 }
 
 export class ConfigError extends Error {
@@ -119,6 +135,7 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const production = (read('NODE_ENV') ?? 'development') === 'production';
+  const queryTimeoutMs = integer('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
 
   const config: Config = {
     host: read('HOST') ?? '127.0.0.1',
@@ -136,6 +153,7 @@ export function loadConfig(env: Env = process.env): Config {
       pagecacheMb: integer('NEO4J_LOCAL_PAGECACHE_MB', 128, 16, 65536),
       java: read('NEO4J_LOCAL_JAVA') ?? (read('JAVA_HOME') ? path.join(read('JAVA_HOME')!, 'bin', 'java') : 'java'),
       mvn: read('NEO4J_LOCAL_MVN') ?? 'mvn',
+      maxRestarts: integer('NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
     },
     loadOnStart: oneOf('LOAD_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     dataDir: dir('DATA_DIR', 'data'),
@@ -150,9 +168,21 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: integer('GRAPHQL_MAX_TOKENS', 2000, 100, 100_000),
       maxDirectives: integer('GRAPHQL_MAX_DIRECTIVES', 20, 1, 1000),
       bodyLimitBytes: integer('BODY_LIMIT_BYTES', 100_000, 1000, 10_000_000),
-      queryTimeoutMs: integer('QUERY_TIMEOUT_MS', 10_000, 100, 600_000),
+      queryTimeoutMs,
+      operationTimeoutMs: integer('OPERATION_TIMEOUT_MS', queryTimeoutMs + 250, 100, 600_000),
+      responseMaxBytes: integer('RESPONSE_MAX_BYTES', 2_000_000, 1000, 1_000_000_000),
+    },
+    protection: {
+      rateLimitPerMinute: integer('RATE_LIMIT_PER_MINUTE', 600, 0, 1_000_000),
+      maxConnectionsPerClient: integer('MAX_CONNECTIONS_PER_CLIENT', 32, 0, 100_000),
+      headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000),
+      requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
+      keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 1000, 600_000),
     },
   };
+  if (config.protection.headersTimeoutMs > config.protection.requestTimeoutMs) {
+    problems.push('HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -5,7 +5,8 @@
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Database } from './db/database.js';
 import { loadOnStart } from './ingest/loadOnStart.js';
-import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from './neo4j-local/localNeo4j.js';
+import { LocalNeo4jError } from './neo4j-local/localNeo4j.js';
+import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-local/supervisor.js';
 import { createServer } from './server.js';
 
 const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
@@ -21,10 +22,10 @@ async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
 }
 
 async function main(config: Config): Promise<void> {
-  let local: LocalNeo4j | undefined;
+  let local: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (uri === undefined) {
-    local = await startLocalNeo4j(config.local);
+    local = await superviseLocalNeo4j(config.local, (line) => process.stderr.write(`[neo4j-local] ${line}\n`));
     uri = local.boltUrl;
   }
   const db = new Database({
@@ -50,7 +51,7 @@ async function main(config: Config): Promise<void> {
 
   await waitForNeo4j(db, 60_000);
   await loadOnStart(db, config.dataDir, config.loadOnStart, log);
-  server = await createServer(config, db);
+  server = await createServer(config, db, { unhealthy: () => local?.failure });
   const url = await server.listen();
   log(`ready: GraphQL at ${url}/graphql, schema at ${url}/schema.graphql, health at ${url}/healthz and ${url}/readyz`);
 }

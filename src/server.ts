@@ -22,6 +22,9 @@ import { queryLimits } from './graphql/limits.js';
 import { graphqlIdeRedirect, webRoute } from './web/route.js';
 import compression from 'compression';
 import { cacheHeadersPlugin, dataVersionCache, notModified } from './graphql/httpCache.js';
+import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
+import { operationTypesPlugin } from './graphql/operationTypes.js';
+import { protect } from './http/protection.js';
 
 export interface ApiServer {
   app: express.Express;
@@ -39,6 +42,8 @@ export interface ServerOptions {
   /** The model to serve (tests pass a fixture declaration); the declared one by default. */
   model?: Model;
   plugins?: ApolloServerPlugin<RequestContext>[];
+  /** Why the process should be restarted, if it should: /healthz then answers 503 with it. */
+  unhealthy?: () => string | undefined;
 }
 
 export async function createServer(config: Config, db: GraphReader, options: ServerOptions = {}): Promise<ApiServer> {
@@ -67,6 +72,8 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
       // cached whole by the data version instead (graphql/httpCache.ts).
       ApolloServerPluginCacheControlDisabled(),
       cacheHeadersPlugin(dataVersion),
+      operationTypesPlugin,
+      budgetPlugin, // before errorsPlugin, which adds the request id to the budget's error
       errorsPlugin,
       timingPlugin(config.serverTiming),
       ...(limits.plugins as ApolloServerPlugin<RequestContext>[]),
@@ -76,15 +83,19 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   await apollo.start();
 
   app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.receivedAt = performance.now();
     const given = req.get('x-request-id');
     const requestId = given && REQUEST_ID.test(given) ? given : randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('x-request-id', requestId);
     next();
   });
+  protect(app, httpServer, config.protection);
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    const problem = options.unhealthy?.();
+    if (problem === undefined) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'unhealthy', reason: problem });
   });
   app.get('/readyz', async (_req, res) => {
     const ready = await db.ping();
@@ -112,7 +123,10 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     notModified(dataVersion),
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createContext(db, config, String(res.locals.requestId)),
+      context: async ({ res }) => {
+        const budget = new OperationBudget(config.limits, res, Number(res.locals.receivedAt));
+        return withBudget(createContext(budget.reader(db), config, String(res.locals.requestId)), budget);
+      },
     }),
   );
 

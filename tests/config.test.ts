@@ -64,3 +64,17 @@ describe('configuration from the environment', () => {
     expect(problemsOf({ NEO4J_LOCAL_HEAP: 'lots' })[0]).toMatch(/NEO4J_LOCAL_HEAP/);
   });
 });
+
+describe('reliability settings', () => {
+  it('have defaults for a public deployment and are validated', () => {
+    const config = loadConfig({});
+    expect(config.limits).toMatchObject({ queryTimeoutMs: 10_000, operationTimeoutMs: 10_250, responseMaxBytes: 2_000_000 });
+    expect(config.protection).toEqual({ rateLimitPerMinute: 600, maxConnectionsPerClient: 32, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(config.local.maxRestarts).toBe(5);
+    expect(loadConfig({ QUERY_TIMEOUT_MS: '2000' }).limits.operationTimeoutMs).toBe(2250);
+    const problems = problemsOf({ RATE_LIMIT_PER_MINUTE: '-1', HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '20000', RESPONSE_MAX_BYTES: 'big' });
+    expect(problems).toContain('RATE_LIMIT_PER_MINUTE must be between 0 and 1000000, got -1');
+    expect(problems).toContain('HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS');
+    expect(problems).toContain('RESPONSE_MAX_BYTES must be an integer, got "big"');
+  });
+});

@@ -23,6 +23,12 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * How long past QUERY_TIMEOUT_MS the client waits for Neo4j's own timeout before giving up by itself: a
+ * frozen Neo4j (paused, swapping, stuck in GC) never sends its timeout, so the driver would wait forever.
+ */
+export const CLIENT_DEADLINE_MARGIN_MS = 250;
+
 /** Raised when a read runs past QUERY_TIMEOUT_MS; the API answers QUERY_TIMEOUT (HTTP 503). */
 export class QueryTimeoutError extends Error {
   constructor(cause: unknown) {
@@ -45,7 +51,17 @@ const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.
 
 export function isUnavailable(error: unknown): boolean {
   const code = errorCode(error);
+  // A full pool (every connection busy on a slow or frozen Neo4j) is unavailability, not a bug.
+  if (error instanceof Error && error.message.startsWith('Connection acquisition timed out')) return true;
   return code !== undefined && (UNAVAILABLE_CODES.has(code) || code.startsWith('Neo.ClientError.Cluster'));
+}
+
+/** Raised when Neo4j sent nothing back before the client-side deadline (QUERY_TIMEOUT_MS + margin). */
+class ClientDeadlineError extends Error {
+  constructor(ms: number) {
+    super(`Neo4j did not answer within ${ms} ms`);
+    this.name = 'ClientDeadlineError';
+  }
 }
 
 /** Counts round trips and database time for one request (or one test). */
@@ -60,7 +76,8 @@ export class QueryStats {
  * even a write statement sent through this path is refused by Neo4j.
  */
 export interface GraphReader {
-  read<T extends RecordShape = RecordShape>(name: string, params?: Params, stats?: QueryStats): Promise<T[]>;
+  /** `signal` aborts the read (its Neo4j work is cancelled) with the signal's reason. */
+  read<T extends RecordShape = RecordShape>(name: string, params?: Params, stats?: QueryStats, signal?: AbortSignal): Promise<T[]>;
   readStream<T extends RecordShape = RecordShape>(name: string, params: Params, onRecord: (record: T) => void | Promise<void>): Promise<void>;
   ping(): Promise<boolean>;
 }
@@ -74,9 +91,10 @@ export class Database implements GraphReader {
       settings.user !== undefined ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined,
       {
         disableLosslessIntegers: true,
-        // Fail fast when Neo4j is down instead of queueing requests for minutes.
-        connectionAcquisitionTimeout: 5_000,
-        connectionTimeout: 3_000,
+        // Fail fast when Neo4j is down or frozen instead of queueing requests for minutes; the read
+        // deadline (QUERY_TIMEOUT_MS + margin) bounds whatever these do not.
+        connectionAcquisitionTimeout: Math.min(5_000, settings.queryTimeoutMs),
+        connectionTimeout: Math.min(3_000, settings.queryTimeoutMs),
         maxTransactionRetryTime: 2_000,
         maxConnectionPoolSize: 50,
         userAgent: 'convention-cooperation-graph',
@@ -85,8 +103,8 @@ export class Database implements GraphReader {
   }
 
   /** Runs cypher/<name>.cypher in a read transaction and returns its records as plain objects. */
-  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, stats?: QueryStats): Promise<T[]> {
-    const result = await this.run<T>('READ', name, params, stats);
+  async read<T extends RecordShape = RecordShape>(name: string, params: Params = {}, stats?: QueryStats, signal?: AbortSignal): Promise<T[]> {
+    const result = await this.run<T>('READ', name, params, stats, signal);
     return result.records.map((r) => r.toObject());
   }
 
@@ -101,24 +119,33 @@ export class Database implements GraphReader {
     name: string,
     params: Params,
     stats?: QueryStats,
+    signal?: AbortSignal,
   ): Promise<QueryResult<T>> {
     const started = performance.now();
     try {
+      signal?.throwIfAborted();
       const session = this.driver.session({
         database: this.settings.database,
         defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
       });
+      let settled = false;
       try {
         const config = { timeout: this.settings.queryTimeoutMs };
         // Reads are auto-commit transactions in a READ session: one network round trip instead of
         // BEGIN / RUN / COMMIT, and Neo4j still refuses any write in them.
-        if (mode === 'READ') return await session.run<T>(cypher(name), params, config);
-        return await session.executeWrite((tx) => tx.run<T>(cypher(name), params), config);
+        if (mode === 'WRITE') return await session.executeWrite((tx) => tx.run<T>(cypher(name), params), config);
+        const result = await withDeadline(session.run<T>(cypher(name), params, config), this.settings.queryTimeoutMs + CLIENT_DEADLINE_MARGIN_MS, signal);
+        settled = true;
+        return result;
       } finally {
-        await session.close();
+        // A read given up on (deadline, abort) is cancelled without waiting: a frozen Neo4j would hold
+        // the close as long as the read.
+        if (mode === 'READ' && !settled) void session.close().catch(() => undefined);
+        else await session.close();
       }
     } catch (error) {
-      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      if (signal?.aborted && error === signal.reason) throw error;
+      if (error instanceof ClientDeadlineError || isUnavailable(error)) throw new DatabaseUnavailableError(error);
       if (isTimeout(error)) throw new QueryTimeoutError(error);
       throw error;
     } finally {
@@ -184,4 +211,22 @@ export class Database implements GraphReader {
   async close(): Promise<void> {
     await this.driver.close();
   }
+}
+
+/** Settles like `work`, or rejects once `ms` have passed (ClientDeadlineError) or `signal` aborts (its reason). */
+function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => finish(() => reject(signal!.reason));
+    const timer = setTimeout(() => finish(() => reject(new ClientDeadlineError(ms))), ms);
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      settle();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => finish(() => resolve(value)),
+      (error) => finish(() => reject(error)),
+    );
+  });
 }

@@ -49,6 +49,8 @@ export const exploreResolvers: Resolvers = {
         if (end.status === 'rejected') throw end.reason;
         return end.value;
       }) as [EntityRow, EntityRow];
+      // From an entity to itself: the one path of length zero (Neo4j refuses a shortest path between one node).
+      if (from.id === to.id) return [{ length: 0, nodes: [from], relationships: [] }];
       const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, first);
       return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
     },

@@ -29,8 +29,15 @@ const SAFE_CODES = new Set([
   'SERVICE_UNAVAILABLE',
   'QUERY_REFUSED',
   'QUERY_TOO_COSTLY',
+  'OPERATION_NOT_SUPPORTED',
+  // src/graphql/budget.ts
+  'OPERATION_TOO_LONG',
+  'RESPONSE_TOO_LARGE',
+  'CLIENT_CLOSED_REQUEST',
 ]);
 
+/** What a 503 advises: Neo4j restarts or a busy pool drains within seconds. */
+export const RETRY_AFTER_SECONDS = '5';
 const UNAVAILABLE_MESSAGE = 'The graph database is unavailable; retry shortly';
 const TIMEOUT_MESSAGE = 'The query took too long; narrow it (smaller pages, fewer hops or depth, a type filter)';
 
@@ -67,7 +74,10 @@ export const errorsPlugin: ApolloServerPlugin<RequestContext> = {
         for (const error of errors) {
           const original = unwrapResolverError(error);
           if (original instanceof DatabaseUnavailableError || original instanceof QueryTimeoutError) {
-            if (response.http) response.http.status = 503;
+            if (response.http) {
+              response.http.status = 503;
+              response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
+            }
           } else if (isUnexpected(error)) {
             console.error(`[${contextValue.requestId}] unexpected error`, original);
           }

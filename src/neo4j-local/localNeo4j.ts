@@ -39,6 +39,8 @@ export interface LocalNeo4j {
   boltUrl: string;
   pid: number;
   dataDir: string;
+  /** Settles when the JVM exits, for whatever reason. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   stop(): Promise<void>;
 }
 
@@ -169,7 +171,12 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, options: Sta
     if (stderrTail.length > 20) stderrTail.shift();
   });
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      process.removeListener('exit', killOnExit);
+      resolve({ code, signal });
+    }),
+  );
   const boltUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -215,5 +222,5 @@ export async function startLocalNeo4j(settings: LocalNeo4jSettings, options: Sta
     })();
     return stopping;
   };
-  return { boltUrl, pid: child.pid!, dataDir, stop };
+  return { boltUrl, pid: child.pid!, dataDir, exited, stop };
 }

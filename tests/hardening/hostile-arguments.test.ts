@@ -156,6 +156,50 @@ describe('hostile arguments', () => {
     }
   });
 
+  describe('combinations of valid arguments', () => {
+    // Real ids of every kind: equal ends, ends of other kinds, ids given where another kind is expected.
+    let ids: { kind: string; id: string; key: string }[] = [];
+    beforeAll(async () => {
+      const session = db.driver.session();
+      try {
+        const r = await session.executeRead((tx) => tx.run('MATCH (n:Entity) RETURN n.kind AS kind, n.id AS key ORDER BY key'));
+        ids = r.records.map((rec) => ({ kind: rec.get('kind'), key: rec.get('key'), id: toGlobalId(rec.get('kind'), rec.get('key')) }));
+      } finally {
+        await session.close();
+      }
+    });
+    const extreme = fc.constantFrom(null, 1, 6, 0, 7, 50, 51, 3, 500, 501);
+
+    it('connections from every entity to itself: one path of length zero', async () => {
+      expect(ids.length).toBeGreaterThan(20);
+      for (const { id, key } of ids) {
+        const answer = await run('query($a: ID!) { connections(from: $a, to: $a) { length nodes { key } relationships { type } } }', { a: id });
+        expectSafe(answer, id);
+        expect(answer.data.connections).toEqual([{ length: 0, nodes: [{ key }], relationships: [] }]);
+      }
+    });
+
+    it('connections, neighbourhood and lookups over pairs of real ids of any kind with extreme bounds', async () => {
+      const real = fc.nat({ max: ids.length - 1 }).map((i) => ids[i]!);
+      await fc.assert(
+        fc.asyncProperty(real, real, fc.boolean(), extreme, extreme, async (a, b, same, h, f) => {
+          const to = same ? a : b;
+          const variables = { a: a.id, b: to.id, h, f, k: to.key };
+          expectSafe(
+            await run('query($a: ID!, $b: ID!, $h: Int, $f: Int) { connections(from: $a, to: $b, maxHops: $h, first: $f) { length nodes { key } } }', variables),
+            variables,
+          );
+          expectSafe(await run('query($a: ID!, $h: Int, $f: Int) { neighbourhood(id: $a, depth: $h, limit: $f) { truncated nodes { key } } }', variables), variables);
+          // An id of another kind where an Activity is expected, and an id and key that disagree.
+          expectSafe(await run('query($a: ID, $k: String) { activity(id: $a, key: $k) { key } }', variables), variables);
+          expectSafe(await run('query($a: ID, $b: ID) { targetSynergies(target: $a) { coverage } speciesSynergies(taxon: $b) { coverage } }', variables), variables);
+          expectSafe(await run('query($a: ID!, $b: ID!) { nodes(ids: [$a, $b, $a]) { id } }', variables), variables);
+        }),
+        { numRuns: 300, seed: 20261125 },
+      );
+    });
+  });
+
   it('changed nothing in the graph, after more than 10,000 values', async () => {
     expect(checked).toBeGreaterThan(10_000);
     expect(await counts()).toBe(before);

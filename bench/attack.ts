@@ -67,16 +67,20 @@ function probeHealth(base: string) {
 /** One POST from a given local address; resolves with status and size. */
 function postFrom(agent: http.Agent, url: URL, body: string): Promise<{ status: number; bytes: number; code?: string }> {
   return new Promise((resolve) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      let bytes = 0;
-      const head: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => {
-        if (bytes < 400) head.push(chunk);
-        bytes += chunk.length;
-      });
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, code: /"code":"([A-Z_]+)"/.exec(Buffer.concat(head).toString())?.[1] }));
-      res.on('error', () => resolve({ status: 0, bytes }));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        let bytes = 0;
+        const head: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => {
+          if (bytes < 400) head.push(chunk);
+          bytes += chunk.length;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes, code: /"code":"([A-Z_]+)"/.exec(Buffer.concat(head).toString())?.[1] }));
+        res.on('error', () => resolve({ status: 0, bytes }));
+      },
+    );
     req.on('error', () => resolve({ status: 0, bytes: 0 }));
     req.end(body);
   });
@@ -90,15 +94,39 @@ function candidates(centre: string, other: string): { name: string; query: strin
   const many = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
   const entity = 'key name description provenance { basis citations { locator document { key name } } }';
   const shapes = [
-    { name: 'neighbourhood(depth 3, limit 500) with links(20)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} links(first: 20) { node { key name description } } } relationships { type fromKey toKey } }` },
-    { name: 'neighbourhood(depth 3, limit 500)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} } relationships { type fromKey toKey provenance { basis } } }` },
-    { name: 'activities(100) with links(100)', field: `activities(first: 100) { nodes { ${entity} links(first: 100) { node { key name description } } } }` },
-    { name: 'targetSynergies(100)', field: `targetSynergies(first: 100) { cmsCount citesCount cms { node { ${entity} } } cites { node { ${entity} } } }` },
-    { name: 'neighbourhood(depth 3, limit 200)', field: `neighbourhood(id: "${centre}", depth: 3, limit: 200) { nodes { key name } relationships { type } }` },
-    { name: 'neighbourhood(depth 2, limit 500)', field: `neighbourhood(id: "${other}", depth: 2, limit: 500) { nodes { key name description } relationships { type } }` },
-    { name: 'connections(maxHops 6, first 50)', field: `connections(from: "${centre}", to: "${other}", maxHops: 6, first: 50) { length nodes { key name } relationships { type } }` },
+    {
+      name: 'neighbourhood(depth 3, limit 500) with links(20)',
+      field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} links(first: 20) { node { key name description } } } relationships { type fromKey toKey } }`,
+    },
+    {
+      name: 'neighbourhood(depth 3, limit 500)',
+      field: `neighbourhood(id: "${centre}", depth: 3, limit: 500) { nodes { ${entity} } relationships { type fromKey toKey provenance { basis } } }`,
+    },
+    {
+      name: 'activities(100) with links(100)',
+      field: `activities(first: 100) { nodes { ${entity} links(first: 100) { node { key name description } } } }`,
+    },
+    {
+      name: 'targetSynergies(100)',
+      field: `targetSynergies(first: 100) { cmsCount citesCount cms { node { ${entity} } } cites { node { ${entity} } } }`,
+    },
+    {
+      name: 'neighbourhood(depth 3, limit 200)',
+      field: `neighbourhood(id: "${centre}", depth: 3, limit: 200) { nodes { key name } relationships { type } }`,
+    },
+    {
+      name: 'neighbourhood(depth 2, limit 500)',
+      field: `neighbourhood(id: "${other}", depth: 2, limit: 500) { nodes { key name description } relationships { type } }`,
+    },
+    {
+      name: 'connections(maxHops 6, first 50)',
+      field: `connections(from: "${centre}", to: "${other}", maxHops: 6, first: 50) { length nodes { key name } relationships { type } }`,
+    },
     { name: 'search(first 100)', field: `search(text: "cooperation species trade migratory", first: 100) { score node { ${entity} } }` },
-    { name: 'activities(100) with links(20) and their links(20)', field: `activities(first: 100) { nodes { key links(first: 20) { node { key name links(first: 20) { node { key name description } } } } } }` },
+    {
+      name: 'activities(100) with links(20) and their links(20)',
+      field: `activities(first: 100) { nodes { key links(first: 20) { node { key name links(first: 20) { node { key name description } } } } } }`,
+    },
   ];
   return shapes.map((shape) => [15, 8, 4, 2, 1].map((n) => ({ name: `${n} × ${shape.name}`, query: many(n, shape.field) })));
 }
@@ -114,7 +142,10 @@ async function main() {
     const url = `${base}/graphql`;
     const pid = api.child.pid!;
     const apiConfig = loadConfig({ ...process.env, ...API_ENV });
-    const first = await postGraphQL(url, { query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }', variables: {} });
+    const first = await postGraphQL(url, {
+      query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
+      variables: {},
+    });
     const ops = workload({
       activity: 'sc61-request-gorillas',
       ourCursor: first.json.data.activities.pageInfo.endCursor,
@@ -230,7 +261,10 @@ async function main() {
     }, 1000);
     stopHealth = probeHealth(base);
     const during: { t: number; fds: number; rss: number; clientOpen: number }[] = [];
-    const sampler = setInterval(() => during.push({ t: (performance.now() - slowStarted) / 1000, fds: openFiles(pid), rss: rssMb(pid), clientOpen: open }), 1000);
+    const sampler = setInterval(
+      () => during.push({ t: (performance.now() - slowStarted) / 1000, fds: openFiles(pid), rss: rssMb(pid), clientOpen: open }),
+      1000,
+    );
     await new Promise((r) => setTimeout(r, SLOW_MS));
     clearInterval(sampler);
     clearInterval(drip);
@@ -278,7 +312,10 @@ async function main() {
       '',
       `Closed by the API within the first second (over MAX_CONNECTIONS_PER_CLIENT): ${refused}; connected at once as the client saw it (before the API closed the extra ones): ${maxOpen}; ` +
         `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: p50 ${f(slowHealth.p50)} ms, p99 ${f(slowHealth.p99)} ms.`,
-      `Open files over time (s: fds): ${during.filter((_, k) => k % 5 === 0).map((d) => `${d.t.toFixed(0)}: ${d.fds}`).join(', ')}.`,
+      `Open files over time (s: fds): ${during
+        .filter((_, k) => k % 5 === 0)
+        .map((d) => `${d.t.toFixed(0)}: ${d.fds}`)
+        .join(', ')}.`,
       '',
       `API alive at the end: ${alive ? 'yes' : '**no**'}.`,
       '',

@@ -41,7 +41,9 @@ const VIEWS: View[] = [
     url: '/entity/loxodonta-africana',
     data: async (graphql) => {
       const { entity } = await graphql(ENTITY, { key: 'loxodonta-africana' });
-      const ids = [entity.provenance, ...entity.links.map((l: any) => l.relationship.provenance)].flatMap((p: any) => p.citations.flatMap((c: any) => (c.paragraph ? [c.paragraph.id] : [])));
+      const ids = [entity.provenance, ...entity.links.map((l: any) => l.relationship.provenance)].flatMap((p: any) =>
+        p.citations.flatMap((c: any) => (c.paragraph ? [c.paragraph.id] : [])),
+      );
       await graphql(PARAGRAPHS_BY_ID, { ids: [...new Set(ids)].slice(0, 100) });
     },
   },
@@ -71,7 +73,10 @@ async function main() {
       const graph = syntheticGraph(curated, scale);
       log(`×${scale}: loading ${graph.nodes.length} nodes, ${graph.relationships.length} relationships`);
       await loadGraph(db, graph, { force: true });
-      const server = await createServer(loadConfig({ ...process.env, NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production' }), db);
+      const server = await createServer(
+        loadConfig({ ...process.env, NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production' }),
+        db,
+      );
       const url = await server.listen();
       const graphql = async (query: string, variables: Record<string, unknown>) => {
         const { json } = await postGraphQL(`${url}/graphql`, { query, variables });
@@ -98,7 +103,9 @@ async function main() {
             datas.push(data);
           }
         }
-        lines.push(`| ×${scale} | ${view.name} | ${median(renders).toFixed(0)} ms | ${Math.min(...renders).toFixed(0)}–${Math.max(...renders).toFixed(0)} ms | ${median(datas).toFixed(0)} ms | ${shown.trim()} |`);
+        lines.push(
+          `| ×${scale} | ${view.name} | ${median(renders).toFixed(0)} ms | ${Math.min(...renders).toFixed(0)}–${Math.max(...renders).toFixed(0)} ms | ${median(datas).toFixed(0)} ms | ${shown.trim()} |`,
+        );
         log(lines.at(-1)!);
       }
       await server.stop();

@@ -37,7 +37,14 @@ export async function drive(call: () => Promise<boolean>, connections: number, d
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / elapsed, errors, requests: latencies.length };
+  return {
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    rps: latencies.length / elapsed,
+    errors,
+    requests: latencies.length,
+  };
 }
 
 export async function postGraphQL(url: string, body: { query: string; variables: Record<string, unknown> }, headers: Record<string, string> = {}) {

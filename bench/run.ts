@@ -64,15 +64,25 @@ async function main() {
       loads.push({ scale, nodes: graph.nodes.length, relationships: graph.relationships.length, seconds });
       log(`×${scale}: loaded in ${seconds.toFixed(1)} s (${Math.round((graph.nodes.length + graph.relationships.length) / seconds)} entities/s)`);
 
-      const api = await startChild(['--enable-source-maps', 'dist/main.js'], { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' }, /ready: GraphQL at (\S+)\/graphql/);
+      const api = await startChild(
+        ['--enable-source-maps', 'dist/main.js'],
+        { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' },
+        /ready: GraphQL at (\S+)\/graphql/,
+      );
       const apiUrl = `${api.match[1]}/graphql`;
       const peer = await startChild(['--import', 'tsx', 'bench/peer/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /PEER_READY (\S+)/);
       const peerUrl = peer.match[1]!;
       const httpFloor = await startChild(['--import', 'tsx', 'bench/floor/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /FLOOR_READY (\S+)/);
       const httpFloorUrl = httpFloor.match[1]!;
 
-      const first = await postGraphQL(apiUrl, { query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }', variables: {} });
-      const peerFirst = await postGraphQL(peerUrl, { query: '{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { pageInfo { endCursor } } }', variables: {} });
+      const first = await postGraphQL(apiUrl, {
+        query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
+        variables: {},
+      });
+      const peerFirst = await postGraphQL(peerUrl, {
+        query: '{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { pageInfo { endCursor } } }',
+        variables: {},
+      });
       const floorFirst = await driver.executeQuery(floorText('page'), { after: '', limit: neo4j.int(20) }, { routing: 'READ' });
       const ops = workload({
         activity: 'sc61-request-gorillas',
@@ -127,7 +137,11 @@ async function measure(
   });
   const floorBody = JSON.stringify(op.floor.params);
   const httpFloor = await drive(async () => {
-    const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: floorBody });
+    const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: floorBody,
+    });
     await response.arrayBuffer();
     return response.ok;
   });
@@ -146,11 +160,13 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
     `Machine: ${machine(process.env.BENCH_NEO4J_HEAP ?? '3g')}.`,
     `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API, the HTTP floor and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process. ours/HTTP floor is the cost of our GraphQL layer alone.`,
     '',
-    '## Loading the synthetic graph (the project\'s loader, one transaction)',
+    "## Loading the synthetic graph (the project's loader, one transaction)",
     '',
     '| scale | nodes | relationships | seconds | entities/s |',
     '| ---: | ---: | ---: | ---: | ---: |',
-    ...loads.map((l) => `| ×${l.scale} | ${l.nodes} | ${l.relationships} | ${l.seconds.toFixed(1)} | ${Math.round((l.nodes + l.relationships) / l.seconds)} |`),
+    ...loads.map(
+      (l) => `| ×${l.scale} | ${l.nodes} | ${l.relationships} | ${l.seconds.toFixed(1)} | ${Math.round((l.nodes + l.relationships) / l.seconds)} |`,
+    ),
     '',
     '## Latency (ms), throughput (requests/s), round trips and memory',
     '',
@@ -182,7 +198,9 @@ function targets(rows: Row[], loads: { scale: number; seconds: number }[]): stri
   const slowFloor = rows
     .filter((r) => r.ours.p50 > bound(r.op) * r.httpFloor.p50)
     .map((r) => `${r.op} ×${r.scale} (${(r.ours.p50 / r.httpFloor.p50).toFixed(2)})`);
-  const weakPeer = rows.filter((r) => r.peer && r.ours.rps < 2 * r.peer.rps).map((r) => `${r.op} ×${r.scale} (${(r.ours.rps / r.peer!.rps).toFixed(2)})`);
+  const weakPeer = rows
+    .filter((r) => r.peer && r.ours.rps < 2 * r.peer.rps)
+    .map((r) => `${r.op} ×${r.scale} (${(r.ours.rps / r.peer!.rps).toFixed(2)})`);
   const scaled = (op: string) => {
     const small = rows.find((r) => r.op === op && r.scale === Math.min(...SCALES));
     const large = rows.find((r) => r.op === op && r.scale === Math.max(...SCALES));

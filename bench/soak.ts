@@ -19,10 +19,17 @@ async function main() {
   const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
   const local = await startLocalNeo4j({ ...config.local, port: 0, heap: '1g' }, { dataDir });
   try {
-    const api = await startChild(['--enable-source-maps', 'dist/main.js'], { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'auto', NODE_ENV: 'production' }, /ready: GraphQL at (\S+)\/graphql/);
+    const api = await startChild(
+      ['--enable-source-maps', 'dist/main.js'],
+      { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'auto', NODE_ENV: 'production' },
+      /ready: GraphQL at (\S+)\/graphql/,
+    );
     const url = `${api.match[1]}/graphql`;
     const pid = api.child.pid!;
-    const first = await postGraphQL(url, { query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }', variables: {} });
+    const first = await postGraphQL(url, {
+      query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
+      variables: {},
+    });
     const ops = workload({
       activity: 'sc61-request-gorillas',
       ourCursor: first.json.data.activities.pageInfo.endCursor,

@@ -55,7 +55,17 @@ export function syntheticGraph(base: Graph, scale: number, seed = 2011): Graph {
     const id = `${from}--${type}--${to}`;
     if (seen.has(id)) return;
     seen.add(id);
-    relationships.push({ id, type, from, to, file: 'synthetic', props: {}, citations: [{ doc: 'stc38-report', at: '7', tag: 'V' }], basis: 'sourced', ...extra });
+    relationships.push({
+      id,
+      type,
+      from,
+      to,
+      file: 'synthetic',
+      props: {},
+      citations: [{ doc: 'stc38-report', at: '7', tag: 'V' }],
+      basis: 'sourced',
+      ...extra,
+    });
   };
   if (scale > 1) {
     for (const activity of activities) {

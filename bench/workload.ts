@@ -40,23 +40,38 @@ export function workload(ids: WorkloadIds): Operation[] {
     {
       name: 'lookup',
       description: 'One activity by id, with its programme',
-      ours: { query: `query($k: String!) { activity(key: $k) { key name status theme programme { node { key name } } } }`, variables: { k: ids.activity } },
-      peer: { query: `query($k: ID!) { activities(where: { id: { eq: $k } }) { id name status theme programme { id name } } }`, variables: { k: ids.activity } },
+      ours: {
+        query: `query($k: String!) { activity(key: $k) { key name status theme programme { node { key name } } } }`,
+        variables: { k: ids.activity },
+      },
+      peer: {
+        query: `query($k: ID!) { activities(where: { id: { eq: $k } }) { id name status theme programme { id name } } }`,
+        variables: { k: ids.activity },
+      },
       floor: { statement: 'lookup', params: { id: ids.activity } },
     },
     {
       name: 'page',
       description: 'A portal page: the first 20 activities in key order',
       ours: { query: `{ activities(first: 20) { edges { cursor node { key name status } } pageInfo { endCursor hasNextPage } } }`, variables: {} },
-      peer: { query: `{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`, variables: {} },
+      peer: {
+        query: `{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`,
+        variables: {},
+      },
       floor: { statement: 'page', params: { after: '', limit: 21 } },
     },
     {
       name: 'nextPage',
       description: 'The next page after the first',
-      ours: { query: `query($a: String) { activities(first: 20, after: $a) { edges { cursor node { key name status } } pageInfo { endCursor hasNextPage } } }`, variables: { a: ids.ourCursor } },
+      ours: {
+        query: `query($a: String) { activities(first: 20, after: $a) { edges { cursor node { key name status } } pageInfo { endCursor hasNextPage } } }`,
+        variables: { a: ids.ourCursor },
+      },
       peer: ids.peerCursor
-        ? { query: `query($a: String) { activitiesConnection(first: 20, after: $a, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`, variables: { a: ids.peerCursor } }
+        ? {
+            query: `query($a: String) { activitiesConnection(first: 20, after: $a, sort: [{ id: ASC }]) { edges { cursor node { id name status } } pageInfo { endCursor hasNextPage } } }`,
+            variables: { a: ids.peerCursor },
+          }
         : null,
       floor: { statement: 'page', params: { after: ids.floorAfter, limit: 21 } },
     },

@@ -21,5 +21,4 @@ export const capabilitySdl: string = fs
 
 export const typeDefsFor = (model: Model): string => `${capabilitySdl}\n${modelSdl(model)}`;
 
-
 export const typeDefs: string = typeDefsFor(MODEL);

@@ -132,7 +132,9 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
 
   app.use(webRoute());
   app.use((req: Request, res: Response) => {
-    res.status(404).json({ errors: [{ message: `No route for ${req.method} ${req.path}`, extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId } }] });
+    res
+      .status(404)
+      .json({ errors: [{ message: `No route for ${req.method} ${req.path}`, extensions: { code: 'NOT_FOUND', requestId: res.locals.requestId } }] });
   });
   // Body parser and other middleware errors: JSON with a stable code, never a stack trace.
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {

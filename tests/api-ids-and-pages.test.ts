@@ -92,7 +92,9 @@ describe('keyset pages', () => {
     expect(zero.errors?.[0]?.message).toBe('first: must be between 1 and 50, got 0');
     const garbage = await run('{ documents(after: "garbage!") { nodes { key } } }');
     expect(garbage.errors?.[0]?.message).toBe('after: not a cursor returned by this API');
-    const offset = await run('query($after: String) { documents(after: $after) { nodes { key } } }', { after: Buffer.from('20').toString('base64url') });
+    const offset = await run('query($after: String) { documents(after: $after) { nodes { key } } }', {
+      after: Buffer.from('20').toString('base64url'),
+    });
     expect(codeOf(offset)).toBe('BAD_USER_INPUT');
     const otherOrder = await run('query($after: String) { documents(after: $after, orderBy: NAME) { nodes { key } } }', {
       after: toCursor({ order: 'KEY', key: 'cms' }),
@@ -112,7 +114,9 @@ describe('keyset pages', () => {
 describe('pages backwards (last, before)', () => {
   const run = useApi();
   const page = async (args: string) => {
-    const answer = await run(`{ activities(${args}) { edges { cursor node { key } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`);
+    const answer = await run(
+      `{ activities(${args}) { edges { cursor node { key } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
+    );
     expect(answer.errors).toBeUndefined();
     return answer.data.activities;
   };

@@ -69,7 +69,13 @@ describe('reliability settings', () => {
   it('have defaults for a public deployment and are validated', () => {
     const config = loadConfig({});
     expect(config.limits).toMatchObject({ queryTimeoutMs: 10_000, operationTimeoutMs: 10_250, responseMaxBytes: 2_000_000 });
-    expect(config.protection).toEqual({ rateLimitPerMinute: 600, maxConnectionsPerClient: 32, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, keepAliveTimeoutMs: 5_000 });
+    expect(config.protection).toEqual({
+      rateLimitPerMinute: 600,
+      maxConnectionsPerClient: 32,
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+    });
     expect(config.local.maxRestarts).toBe(5);
     expect(loadConfig({ QUERY_TIMEOUT_MS: '2000' }).limits.operationTimeoutMs).toBe(2250);
     const problems = problemsOf({ RATE_LIMIT_PER_MINUTE: '-1', HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '20000', RESPONSE_MAX_BYTES: 'big' });

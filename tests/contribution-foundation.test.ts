@@ -82,7 +82,9 @@ describe('includeInherited: true', () => {
       // The rationale is the programme's: what was inherited.
       expect(c.rationale).toBe(c.steps[1].provenance.rationale);
     }
-    expect(inherited.map((c) => c.activity.key)).toEqual(expect.arrayContaining(['continue-unfinished-2008-2011-activities', 'seek-external-funding', 'regular-reporting']));
+    expect(inherited.map((c) => c.activity.key)).toEqual(
+      expect.arrayContaining(['continue-unfinished-2008-2011-activities', 'seek-external-funding', 'regular-reporting']),
+    );
     expectRanked(all);
   });
 });
@@ -101,8 +103,10 @@ describe('from an activity back to its targets', () => {
     for (let i = 1; i < all.length; i++) expect(RANK[all[i - 1].foundation]).toBeLessThanOrEqual(RANK[all[i].foundation]!);
   });
 
-  it('agrees with the target side: each default contribution to target 12 is among the activity\'s own', async () => {
-    const { data } = await run(`{ aichiTarget(key: "aichi-target-12") { contributions { activity { key targetContributions { target { number } foundation } } foundation } } }`);
+  it("agrees with the target side: each default contribution to target 12 is among the activity's own", async () => {
+    const { data } = await run(
+      `{ aichiTarget(key: "aichi-target-12") { contributions { activity { key targetContributions { target { number } foundation } } foundation } } }`,
+    );
     for (const c of data.aichiTarget.contributions) {
       expect(c.activity.targetContributions.filter((t: any) => t.target.number === 12).map((t: any) => t.foundation)).toContain(c.foundation);
     }
@@ -123,8 +127,7 @@ describe('GBF targets through the Aichi bridge', () => {
     expect(flat(all).length).toBeGreaterThan(flat(own).length);
     for (const c of flat(own)) expect(c.foundation).not.toBe('INHERITED');
     for (const c of flat(all)) {
-      const expected =
-        c.contribution.foundation === 'SOURCED' && c.bridge.provenance.basis === 'CURATED' ? 'CURATED' : c.contribution.foundation;
+      const expected = c.contribution.foundation === 'SOURCED' && c.bridge.provenance.basis === 'CURATED' ? 'CURATED' : c.contribution.foundation;
       expect(c.foundation).toBe(expected);
     }
     for (const g of all) {

@@ -52,7 +52,9 @@ async function run(query: string) {
 
 describe('ranking by foundation', () => {
   it('puts the SOURCED contribution first, then CURATED by key, then INHERITED by key', async () => {
-    const data = await run('{ aichiTarget(key: "aichi-target-12") { contributions(first: 100, includeInherited: true) { foundation rationale activity { key } } } }');
+    const data = await run(
+      '{ aichiTarget(key: "aichi-target-12") { contributions(first: 100, includeInherited: true) { foundation rationale activity { key } } } }',
+    );
     const list = data.aichiTarget.contributions as { foundation: string; rationale: string | null; activity: { key: string } }[];
     expect(list[0]).toEqual({ foundation: 'SOURCED', rationale: null, activity: { key: 'zz-fixture-sourced-activity' } });
     const foundations = list.map((c) => c.foundation);
@@ -71,9 +73,16 @@ describe('ranking by foundation', () => {
   });
 
   it('through a curated Aichi bridge, the sourced contribution is at best CURATED', async () => {
-    const data = await run('{ gbfTarget(key: "gbf-target-4") { contributions(first: 100) { foundation aichiTarget { number } bridge { provenance { basis } } contribution { foundation activity { key } } } } }');
+    const data = await run(
+      '{ gbfTarget(key: "gbf-target-4") { contributions(first: 100) { foundation aichiTarget { number } bridge { provenance { basis } } contribution { foundation activity { key } } } } }',
+    );
     const fixture = data.gbfTarget.contributions.find((c: any) => c.contribution.activity.key === 'zz-fixture-sourced-activity');
-    expect(fixture).toMatchObject({ foundation: 'CURATED', aichiTarget: { number: 12 }, bridge: { provenance: { basis: 'CURATED' } }, contribution: { foundation: 'SOURCED' } });
+    expect(fixture).toMatchObject({
+      foundation: 'CURATED',
+      aichiTarget: { number: 12 },
+      bridge: { provenance: { basis: 'CURATED' } },
+      contribution: { foundation: 'SOURCED' },
+    });
   });
 
   it('from the activity back: its own sourced link', async () => {

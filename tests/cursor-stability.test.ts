@@ -31,7 +31,10 @@ const activity = (id: string) => `
 async function page(after: string | null) {
   const context = createContext(scratch.db, testConfig({ PORT: '0' }));
   const response = await server.apollo.executeOperation(
-    { query: 'query($after: String) { activities(first: 2, after: $after) { nodes { key } pageInfo { endCursor hasNextPage } } }', variables: { after } },
+    {
+      query: 'query($after: String) { activities(first: 2, after: $after) { nodes { key } pageInfo { endCursor hasNextPage } } }',
+      variables: { after },
+    },
     { contextValue: context },
   );
   if (response.body.kind !== 'single') throw new Error('unexpected');
@@ -47,7 +50,9 @@ describe('cursors', () => {
     expect(first.nodes.map((n: any) => n.key)).toEqual(['activity-a', 'activity-c']);
 
     // Added: one row that sorts before the cursor, two after it.
-    const after = fixtureCopy({ 'activities.yaml': (t) => t + activity('activity-b') + activity('activity-c') + activity('activity-d') + activity('activity-e') });
+    const after = fixtureCopy({
+      'activities.yaml': (t) => t + activity('activity-b') + activity('activity-c') + activity('activity-d') + activity('activity-e'),
+    });
     await loadGraph(scratch.db, readGraph(after), { force: true });
     const second = await page(first.pageInfo.endCursor);
     // An offset would have returned activity-c again (shifted by activity-b); the keyset continues after it.

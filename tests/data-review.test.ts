@@ -97,7 +97,7 @@ describe('the review findings, fixed', () => {
     expect(rows).toEqual([]);
   });
 
-  it('CMS objectives 1 and 2 carry the report\'s wording, their English names marked as translations', async () => {
+  it("CMS objectives 1 and 2 carry the report's wording, their English names marked as translations", async () => {
     const rows = await query(
       `MATCH (o:Objective) WHERE o.id IN ['cms-sp-objective-1', 'cms-sp-objective-2'] RETURN o.id AS id, o.name AS name, o.nameFr AS nameFr ORDER BY id`,
     );
@@ -168,7 +168,9 @@ describe('French names come from the report, or are marked as translations', () 
   /** "a … b" is found when a and then b are found in that order. */
   const foundInOrder = (text: string, name: string) => {
     let from = 0;
-    for (const piece of normaliseForQuote(name).split('…').map((p) => p.trim())) {
+    for (const piece of normaliseForQuote(name)
+      .split('…')
+      .map((p) => p.trim())) {
       const at = text.indexOf(piece, from);
       if (at < 0) return false;
       from = at + piece.length;
@@ -184,7 +186,7 @@ describe('French names come from the report, or are marked as translations', () 
     expect(unfounded).toEqual([]);
   });
 
-  it('the report\'s own names are there: Maroc, the StC34 document, the four CMS objectives', () => {
+  it("the report's own names are there: Maroc, the StC34 document, the four CMS objectives", () => {
     const nameFr = (id: string) => graph.nodes.find((n) => n.id === id)?.props.nameFr;
     expect(nameFr('morocco')).toBe('Maroc');
     expect(nameFr('unep-cms-stc34-3')).toBe('document UNEP/CMS/StC34/3');
@@ -236,10 +238,19 @@ describe('facts recovered after the report (joint-activities-facts.md)', () => {
     expect(row.jwp2015.sort()).toEqual(['african-carnivores-initiative', 'jwp-2015-2020-activity-4-1', 'jwp-2015-2020-provision-b17']);
     expect(row.carnivores.sort()).toEqual(['Acinonyx jubatus', 'Lycaon pictus', 'Panthera leo', 'Panthera pardus']);
     expect(row.b17).toEqual(['sharks-and-rays']);
-    expect(row.saiga.sort()).toEqual(['saiga-mou-cooperative-initiative', 'saiga-review-cites-cop19', 'saiga-side-event-cites-cop16', 'theme-saiga-antelopes']);
+    expect(row.saiga.sort()).toEqual([
+      'saiga-mou-cooperative-initiative',
+      'saiga-review-cites-cop19',
+      'saiga-side-event-cites-cop16',
+      'theme-saiga-antelopes',
+    ]);
     expect(row.programmeOfWork).toEqual(['african-carnivores-initiative']);
     // Adoption records of the later programmes were not found: none is "adopted".
-    expect(Object.fromEntries(row.laterProgrammes)).toEqual({ 'jwp-2012-2014': 'draft', 'jwp-2012-2014-final': 'in-effect', 'jwp-2015-2020': 'in-effect' });
+    expect(Object.fromEntries(row.laterProgrammes)).toEqual({
+      'jwp-2012-2014': 'draft',
+      'jwp-2012-2014-final': 'in-effect',
+      'jwp-2015-2020': 'in-effect',
+    });
   });
 
   it('external identifiers are fields where a source gives them', async () => {
@@ -248,6 +259,13 @@ describe('facts recovered after the report (joint-activities-facts.md)', () => {
               COLLECT { MATCH (o:Objective) WHERE o.dartTermId IS NOT NULL RETURN [o.id, o.dartTermId] ORDER BY o.id } AS dart,
               COUNT { (a:AichiTarget) WHERE a.cbdIdentifier = 'AICHI-TARGET-' + right('0' + toString(toInteger(a.number)), 2) } AS aichiIds`,
     );
-    expect(row).toEqual({ speciesPlus: [['loxodonta-africana', '4521']], dart: [['cites-sv-2021-2030-goal-5', '4333'], ['spms-target-1', '1711']], aichiIds: 20 });
+    expect(row).toEqual({
+      speciesPlus: [['loxodonta-africana', '4521']],
+      dart: [
+        ['cites-sv-2021-2030-goal-5', '4333'],
+        ['spms-target-1', '1711'],
+      ],
+      aichiIds: 20,
+    });
   });
 });

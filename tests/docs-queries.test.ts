@@ -62,7 +62,9 @@ describe('docs/queries.md, analysts', () => {
     expect(aichiTarget.contributions.slice(firstInherited).every((c: any) => c.foundation === 'INHERITED')).toBe(true);
     // Continuing the unfinished 2008-2011 activities reaches Target 12 only through its programme.
     expect(inherited.map((c: any) => c.activity.key)).toContain('continue-unfinished-2008-2011-activities');
-    expect(aichiTarget.contributions.slice(0, firstInherited).map((c: any) => c.activity.key)).not.toContain('continue-unfinished-2008-2011-activities');
+    expect(aichiTarget.contributions.slice(0, firstInherited).map((c: any) => c.activity.key)).not.toContain(
+      'continue-unfinished-2008-2011-activities',
+    );
   });
 
   it('BothWays: every activity serving target 12 lists target 12 among its own', async () => {
@@ -109,7 +111,10 @@ describe('docs/queries.md, portals', () => {
     expect(approvals.map((a: any) => a.key).sort()).toEqual(['cites-sc57', 'cites-sc59', 'cms-stc34']);
     expect(approvals.find((a: any) => a.key === 'cites-sc57')).toMatchObject({ date: '2008-07', cited: expect.arrayContaining(['stc38-report#4']) });
     expect(approvals.find((a: any) => a.key === 'cms-stc34')).toMatchObject({ date: '2008-11', cited: expect.arrayContaining(['stc38-report#4']) });
-    expect(approvals.find((a: any) => a.key === 'cites-sc59')).toMatchObject({ date: '2011-03', cited: expect.arrayContaining(['stc38-report#fn1']) });
+    expect(approvals.find((a: any) => a.key === 'cites-sc59')).toMatchObject({
+      date: '2011-03',
+      cited: expect.arrayContaining(['stc38-report#fn1']),
+    });
   });
 
   it('Donors: France funded the joint consultant in 2009; Morocco is thanked (paragraph 6)', async () => {
@@ -180,11 +185,15 @@ describe('docs/queries.md, researchers', () => {
   it('Report: every paragraph of the report, with its text and the facts citing it', async () => {
     const { document } = await answer('Report');
     const paragraphs = document.paragraphs.map((p: any) => p.node);
-    expect(paragraphs.map((p: any) => p.locator)).toEqual(expect.arrayContaining(['1', '2', '3', '4', 'fn1', '5', '6', '7', '8', '9', '10', '11', '12', 'action']));
+    expect(paragraphs.map((p: any) => p.locator)).toEqual(
+      expect.arrayContaining(['1', '2', '3', '4', 'fn1', '5', '6', '7', '8', '9', '10', '11', '12', 'action']),
+    );
     for (const p of paragraphs) {
       expect(p.text.length).toBeGreaterThan(20);
       // Beyond the Paragraph node itself, some fact of the graph cites each paragraph.
-      const facts = p.statements.entities.filter((e: any) => e.kind !== 'PARAGRAPH').length + p.statements.relationships.filter((r: any) => r.relationship.type !== 'PART_OF').length;
+      const facts =
+        p.statements.entities.filter((e: any) => e.kind !== 'PARAGRAPH').length +
+        p.statements.relationships.filter((r: any) => r.relationship.type !== 'PART_OF').length;
       expect(facts, `paragraph ${p.locator}`).toBeGreaterThan(0);
     }
     expect(paragraphs.find((p: any) => p.locator === '6').text).toMatch(/France/);

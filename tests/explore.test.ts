@@ -8,7 +8,10 @@ const MOC = toGlobalId('Instrument', 'memorandum-of-cooperation-2002');
 
 describe('neighbourhood', () => {
   it('holds the centre first, its neighbours, and the relationships among them', async () => {
-    const { data, errors } = await run('query($id: ID!) { neighbourhood(id: $id, depth: 1) { nodes { key } relationships { type fromKey toKey provenance { basis } } truncated } }', { id: MOC });
+    const { data, errors } = await run(
+      'query($id: ID!) { neighbourhood(id: $id, depth: 1) { nodes { key } relationships { type fromKey toKey provenance { basis } } truncated } }',
+      { id: MOC },
+    );
     expect(errors).toBeUndefined();
     const keys = data.neighbourhood.nodes.map((n: any) => n.key);
     expect(keys[0]).toBe('memorandum-of-cooperation-2002');

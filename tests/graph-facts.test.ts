@@ -131,7 +131,9 @@ describe('what the report says', () => {
        WHERE 'stc38-report#8' IN a.citations AND 'stc38-report#8' IN c.citations
        RETURN collect(DISTINCT x.id) AS concerned`,
     );
-    expect(rows[0].concerned).toEqual(expect.arrayContaining(['gorilla', 'panthera-uncia', 'marine-turtles', 'dugong-dugon', 'african-elephant-action-plan']));
+    expect(rows[0].concerned).toEqual(
+      expect.arrayContaining(['gorilla', 'panthera-uncia', 'marine-turtles', 'dugong-dugon', 'african-elephant-action-plan']),
+    );
   });
 
   it('the draft 2012-2014 goes to CITES SC62 and CMS StC38 for approval, and takes the three plans into account (paragraphs 9, 12)', async () => {
@@ -147,7 +149,9 @@ describe('what the report says', () => {
   });
 
   it('the annexes exist, unavailable: their rows are not invented', async () => {
-    const rows = await query(`MATCH (d:Document) WHERE d.id IN ['stc38-annex-1', 'stc38-annex-2'] RETURN d.id AS id, d.available AS available ORDER BY id`);
+    const rows = await query(
+      `MATCH (d:Document) WHERE d.id IN ['stc38-annex-1', 'stc38-annex-2'] RETURN d.id AS id, d.available AS available ORDER BY id`,
+    );
     expect(rows).toEqual([
       { id: 'stc38-annex-1', available: false },
       { id: 'stc38-annex-2', available: false },

@@ -54,7 +54,9 @@ describe('GET queries', () => {
   });
 
   it('are not cached when they fail, and POSTs never are', async () => {
-    const failing = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ aichiTarget(key: "no-such-target") { key } }')}`, { headers: PREFLIGHT });
+    const failing = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ aichiTarget(key: "no-such-target") { key } }')}`, {
+      headers: PREFLIGHT,
+    });
     expect(failing.headers.get('cache-control')).toBe('no-store');
     expect(failing.headers.get('etag')).toBeNull();
     const post = await api.graphql(QUERY);

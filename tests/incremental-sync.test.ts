@@ -116,9 +116,15 @@ describe('incremental sync', () => {
       const response = await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `query($since: DateTime) { parties(filter: { changedSince: $since }) { nodes { key changedAt } } }`, variables: { since } }),
+        body: JSON.stringify({
+          query: `query($since: DateTime) { parties(filter: { changedSince: $since }) { nodes { key changedAt } } }`,
+          variables: { since },
+        }),
       });
-      return (await response.json()) as { data?: { parties: { nodes: { key: string; changedAt: string }[] } }; errors?: { message: string; extensions: { code: string } }[] };
+      return (await response.json()) as {
+        data?: { parties: { nodes: { key: string; changedAt: string }[] } };
+        errors?: { message: string; extensions: { code: string } }[];
+      };
     };
     const earlier = new Date(Date.parse(loadedAt) - 1).toISOString();
     const recent = await ask(earlier);

@@ -61,7 +61,7 @@ describe('loading data/', () => {
 
   it('is exact: an entry or a link removed from the data disappears from the graph', async () => {
     const dir = fixtureCopy({
-      'activities.yaml': (t) => t.replace(/      - type: SERVES[\s\S]*$/, ''),
+      'activities.yaml': (t) => t.replace(/ {6}- type: SERVES[\s\S]*$/, ''),
       'paragraphs.yaml': () => 'label: Paragraph\nentries: []\n',
     });
     try {
@@ -91,16 +91,86 @@ describe('loading data/', () => {
 
 describe('validation, before anything touches the database', () => {
   it.each([
-    ['an unknown reference', { 'activities.yaml': (t: string) => t.replace('to: jwp-a', 'to: jwp-nowhere') }, 'activities.yaml', 'activity-a', 'links[0].to', /unknown id "jwp-nowhere"/],
-    ['a duplicate id', { 'conventions.yaml': (t: string) => t.replace('id: cites', 'id: cms') }, 'conventions.yaml', 'cms', 'id', /duplicate id: also used in conventions.yaml/],
-    ['a missing source', { 'work-programmes.yaml': (t: string) => t.replace('    sources: [{ doc: report, at: "2" }]\n    links:', '    links:') }, 'work-programmes.yaml', 'jwp-a', 'sources', /missing: every fact names its source/],
-    ['a bad date', { 'conventions.yaml': (t: string) => t.replace('acronym: CMS', 'acronym: CMS\n    concludedOn: 1979-02-30') }, 'conventions.yaml', 'cms', 'concludedOn', /not a real date: 1979-02-30/],
-    ['an unknown enum value', { 'activities.yaml': (t: string) => t.replace('status: completed', 'status: finished') }, 'activities.yaml', 'activity-a', 'status', /must be one of completed, ongoing, planned/],
-    ['a wrong type', { 'aichi-targets.yaml': (t: string) => t.replace('number: 1', 'number: one') }, 'aichi-targets.yaml', 'aichi-target-1', 'number', /must be an integer, got "one"/],
-    ['an unconfirmed [U] fact', { 'aichi-targets.yaml': (t: string) => t.replace('tag: P', 'tag: U') }, 'aichi-targets.yaml', 'aichi-target-1', 'sources[0].tag', /unconfirmed facts \(\[U\]\) must not be loaded/],
-    ['a curated link without rationale', { 'activities.yaml': (t: string) => t.replace(/\n\s+rationale: .*/, '') }, 'activities.yaml', 'activity-a', 'links[1].rationale', /curated link needs a one-line rationale/],
-    ['a relationship between the wrong labels', { 'activities.yaml': (t: string) => t.replace('type: PART_OF', 'type: LISTED_IN') }, 'activities.yaml', 'activity-a', 'links[0].type', /LISTED_IN cannot join Activity to WorkProgramme/],
-    ['an unknown field', { 'conventions.yaml': (t: string) => t.replace('acronym: CITES', 'acronym: CITES\n    colour: green') }, 'conventions.yaml', 'cites', 'colour', /unknown field for Convention/],
+    [
+      'an unknown reference',
+      { 'activities.yaml': (t: string) => t.replace('to: jwp-a', 'to: jwp-nowhere') },
+      'activities.yaml',
+      'activity-a',
+      'links[0].to',
+      /unknown id "jwp-nowhere"/,
+    ],
+    [
+      'a duplicate id',
+      { 'conventions.yaml': (t: string) => t.replace('id: cites', 'id: cms') },
+      'conventions.yaml',
+      'cms',
+      'id',
+      /duplicate id: also used in conventions.yaml/,
+    ],
+    [
+      'a missing source',
+      { 'work-programmes.yaml': (t: string) => t.replace('    sources: [{ doc: report, at: "2" }]\n    links:', '    links:') },
+      'work-programmes.yaml',
+      'jwp-a',
+      'sources',
+      /missing: every fact names its source/,
+    ],
+    [
+      'a bad date',
+      { 'conventions.yaml': (t: string) => t.replace('acronym: CMS', 'acronym: CMS\n    concludedOn: 1979-02-30') },
+      'conventions.yaml',
+      'cms',
+      'concludedOn',
+      /not a real date: 1979-02-30/,
+    ],
+    [
+      'an unknown enum value',
+      { 'activities.yaml': (t: string) => t.replace('status: completed', 'status: finished') },
+      'activities.yaml',
+      'activity-a',
+      'status',
+      /must be one of completed, ongoing, planned/,
+    ],
+    [
+      'a wrong type',
+      { 'aichi-targets.yaml': (t: string) => t.replace('number: 1', 'number: one') },
+      'aichi-targets.yaml',
+      'aichi-target-1',
+      'number',
+      /must be an integer, got "one"/,
+    ],
+    [
+      'an unconfirmed [U] fact',
+      { 'aichi-targets.yaml': (t: string) => t.replace('tag: P', 'tag: U') },
+      'aichi-targets.yaml',
+      'aichi-target-1',
+      'sources[0].tag',
+      /unconfirmed facts \(\[U\]\) must not be loaded/,
+    ],
+    [
+      'a curated link without rationale',
+      { 'activities.yaml': (t: string) => t.replace(/\n\s+rationale: .*/, '') },
+      'activities.yaml',
+      'activity-a',
+      'links[1].rationale',
+      /curated link needs a one-line rationale/,
+    ],
+    [
+      'a relationship between the wrong labels',
+      { 'activities.yaml': (t: string) => t.replace('type: PART_OF', 'type: LISTED_IN') },
+      'activities.yaml',
+      'activity-a',
+      'links[0].type',
+      /LISTED_IN cannot join Activity to WorkProgramme/,
+    ],
+    [
+      'an unknown field',
+      { 'conventions.yaml': (t: string) => t.replace('acronym: CITES', 'acronym: CITES\n    colour: green') },
+      'conventions.yaml',
+      'cites',
+      'colour',
+      /unknown field for Convention/,
+    ],
   ])('reports %s with its file, entry and field', (_what, edits, file, entry, field, message) => {
     const problems = problemsOf(fixtureCopy(edits as Record<string, (t: string) => string>));
     expect(problems).toContainEqual({ file, entry, field, message: expect.stringMatching(message) });

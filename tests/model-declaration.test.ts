@@ -94,7 +94,9 @@ describe('a property and a relationship field added to the declaration', () => {
   it('the declared maximum of the new field is enforced on the data', () => {
     const tight: Model = {
       ...fixture,
-      labels: fixture.labels.map((l) => (l.label !== 'Activity' ? l : { ...l, api: { ...l.api, fields: { ...l.api.fields, taxa: { ...l.api.fields.taxa!, max: 0 } } } })),
+      labels: fixture.labels.map((l) =>
+        l.label !== 'Activity' ? l : { ...l, api: { ...l.api, fields: { ...l.api.fields, taxa: { ...l.api.fields.taxa!, max: 0 } } } },
+      ),
     };
     expect(() => readGraph(loadConfig().dataDir, tight)).toThrow(/Activity\.taxa shows at most 0 \(CONCERNS\), this entry has \d/);
   });

@@ -38,7 +38,9 @@ function factsOf(graph: Graph): CitedFact[] {
 
 describe('the quote field', () => {
   it('is read from a citation, trimmed; a malformed one is refused naming the file, the entry and the field', () => {
-    const good = fixtureCopy({ 'activities.yaml': (t) => t.replace('sources: [{ doc: report, at: "2" }]', 'sources: [{ doc: report, at: "2", quote: "  the  consultant " }]') });
+    const good = fixtureCopy({
+      'activities.yaml': (t) => t.replace('sources: [{ doc: report, at: "2" }]', 'sources: [{ doc: report, at: "2", quote: "  the  consultant " }]'),
+    });
     const bad = fixtureCopy({
       'activities.yaml': (t) =>
         t
@@ -77,8 +79,12 @@ describe('quotes in data/', () => {
   it('the check fails on a quote its source does not say, on a page quote the facts do not give, on a missing quote', () => {
     const facts: CitedFact[] = [
       { where: 'wrong paragraph', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '8', quote: 'la France a apporté une contribution' }] },
-      { where: 'right paragraph', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '6', quote: "la France a  apporté une contribution" }] },
-      { where: 'apostrophe', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '8', quote: 'Plan d\u2019Action pour l\u2019Éléphant d\'Afrique' }] },
+      { where: 'right paragraph', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '6', quote: 'la France a  apporté une contribution' }] },
+      {
+        where: 'apostrophe',
+        basis: 'sourced',
+        citations: [{ doc: 'stc38-report', at: '8', quote: "Plan d\u2019Action pour l\u2019Éléphant d'Afrique" }],
+      },
       { where: 'page', basis: 'sourced', citations: [{ doc: 'web-jncc-iosea', quote: 'Lepidochelys kempii is covered' }] },
       { where: 'missing', basis: 'sourced', citations: [{ doc: 'stc38-report', at: '1' }] },
       { where: 'curated without quote', basis: 'curated', citations: [{ doc: 'stc38-report', at: '1' }] },
@@ -131,7 +137,11 @@ describe('quotes in the loaded graph', () => {
           basis: r.basis,
           citations: r.citations.map((c: string, i: number) => {
             const hash = c.indexOf('#');
-            return { doc: hash < 0 ? c : c.slice(0, hash), at: hash < 0 ? undefined : c.slice(hash + 1), quote: r.quotes[i] === '' ? undefined : r.quotes[i] };
+            return {
+              doc: hash < 0 ? c : c.slice(0, hash),
+              at: hash < 0 ? undefined : c.slice(hash + 1),
+              quote: r.quotes[i] === '' ? undefined : r.quotes[i],
+            };
           }),
         };
       });
@@ -156,7 +166,8 @@ describe('quotes in the bulk export', () => {
           document: 'stc38-report',
           locator: '6',
           confidence: 'verified',
-          quote: 'Les Secrétariats de CITES et de la CMS souhaitent profiter de cette occasion pour remercier les gouvernements de la France et du Maroc',
+          quote:
+            'Les Secrétariats de CITES et de la CMS souhaitent profiter de cette occasion pour remercier les gouvernements de la France et du Maroc',
         },
       ]);
       expect(Object.keys(morocco.properties)).toEqual(['for']);

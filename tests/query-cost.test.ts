@@ -41,7 +41,8 @@ const costOf = (query: string) => getComplexity({ schema, query: parse(query), v
 function paragraphBomb(): string {
   const id = toGlobalId('Paragraph', 'stc38-report-p6');
   const ids = JSON.stringify(Array.from({ length: 20 }, () => id));
-  const nested = '... on Paragraph { document { paragraphs { node { document { paragraphs { node { document { paragraphs { node { text } } } } } } } } } }';
+  const nested =
+    '... on Paragraph { document { paragraphs { node { document { paragraphs { node { document { paragraphs { node { text } } } } } } } } } }';
   return `{ ${Array.from({ length: 14 }, (_, i) => `a${i}: nodes(ids: ${ids}) { ${nested} }`).join(' ')} }`;
 }
 
@@ -116,7 +117,9 @@ function args(r: Random, field: GraphQLField<unknown, unknown>): string {
 }
 
 function selection(r: Random, type: GraphQLObjectType | GraphQLInterfaceType, depth: number): string {
-  const fields = Object.values(type.getFields()).filter((f) => f.args.every((a) => !(a.type.toString().endsWith('!') && a.defaultValue === undefined)));
+  const fields = Object.values(type.getFields()).filter((f) =>
+    f.args.every((a) => !(a.type.toString().endsWith('!') && a.defaultValue === undefined)),
+  );
   const chosen = new Set<string>(['__typename']);
   const parts: string[] = [];
   for (let i = r.int(1, 4); i > 0; i--) {
@@ -159,7 +162,8 @@ function randomQuery(seed: number): string {
     () => `document(key: "stc38-report") { ${selection(r, schema.getType('Document') as GraphQLObjectType, depth)} }`,
     () => `aichiTarget(key: "aichi-target-${r.int(1, 20)}") { ${selection(r, schema.getType('AichiTarget') as GraphQLObjectType, depth)} }`,
     () => `search(text: "elephant", first: ${r.int(1, 10)}) { node { ${selection(r, entity, depth - 1)} } }`,
-    () => `neighbourhood(id: ${gid()}, depth: ${r.int(1, 2)}, limit: ${r.int(1, 10)}) { truncated nodes { ${selection(r, entity, depth - 1)} } relationships { key type } }`,
+    () =>
+      `neighbourhood(id: ${gid()}, depth: ${r.int(1, 2)}, limit: ${r.int(1, 10)}) { truncated nodes { ${selection(r, entity, depth - 1)} } relationships { key type } }`,
     () => `targetSynergies(first: ${r.int(1, 5)}) { coverage cms { node { key } } cites { node { key } } }`,
     () => `speciesSynergies(first: ${r.int(1, 5)}, limit: ${r.int(1, 5)}) { coverage cms { node { key } } cites { node { key } } }`,
   ];
@@ -221,7 +225,15 @@ describe('random nested queries over the real graph', () => {
         expect(answer.errors?.filter((e) => e.extensions?.code !== 'NOT_FOUND') ?? [], query).toEqual([]);
         answered += 1;
         const count: Count = { leaves: 0, overflows: [] };
-        walk(answer.data, parse(query).definitions[0]!.kind === 'OperationDefinition' ? (parse(query).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet : (undefined as never), schema.getQueryType()!, 1, count);
+        walk(
+          answer.data,
+          parse(query).definitions[0]!.kind === 'OperationDefinition'
+            ? (parse(query).definitions[0] as { selectionSet: SelectionSetNode }).selectionSet
+            : (undefined as never),
+          schema.getQueryType()!,
+          1,
+          count,
+        );
         expect(count.overflows, query).toEqual([]);
         expect(count.leaves, query).toBeLessThanOrEqual(cost);
       }),

@@ -11,19 +11,22 @@ const OPERATIONS: { name: string; query: (n: number) => string; bound: number }[
   {
     name: 'a portal page of activities with programme, species and cited documents',
     // page (1) + programme links and species links (2) + cited documents (1)
-    query: (n) => `{ activities(first: ${n}) { nodes { key programme { node { key } } taxa { node { key } } provenance { citations { document { key } } } } } }`,
+    query: (n) =>
+      `{ activities(first: ${n}) { nodes { key programme { node { key } } taxa { node { key } } provenance { citations { document { key } } } } } }`,
     bound: 4,
   },
   {
     name: 'the analyst query: contributions of targets and, back, every target of those activities',
     // page of targets (1) + contributions (1) + the activities' own contributions (1)
-    query: (n) => `{ aichiTargets(first: ${n}) { nodes { key contributions(first: 10) { route activity { key targetContributions { target { key } } } steps { type } } } } }`,
+    query: (n) =>
+      `{ aichiTargets(first: ${n}) { nodes { key contributions(first: 10) { route activity { key targetContributions { target { key } } } steps { type } } } } }`,
     bound: 3,
   },
   {
     name: 'taxa with their listings and the programmes of the activities concerning them',
     // page (1) + listings (1) + activities (1) + their programmes (1)
-    query: (n) => `{ taxa(first: ${n}) { nodes { key listings { appendix convention { key } } activities { node { key programme { node { key } } } } } } }`,
+    query: (n) =>
+      `{ taxa(first: ${n}) { nodes { key listings { appendix convention { key } } activities { node { key programme { node { key } } } } } } }`,
     bound: 4,
   },
   {

@@ -18,7 +18,8 @@ describe('the schema contract', () => {
   });
 
   it('is checked for real: removing a field of the released SDL is a breaking change', () => {
-    const field = '  "Any entity by its readable key (e.g. aichi-target-12, cites-sc57)."\n  entity(\n    "Readable key, as in the curated data."\n    key: String!\n  ): Entity\n';
+    const field =
+      '  "Any entity by its readable key (e.g. aichi-target-12, cites-sc57)."\n  entity(\n    "Readable key, as in the curated data."\n    key: String!\n  ): Entity\n';
     const without = typeDefs.replace(field, '');
     expect(without).not.toBe(typeDefs);
     expect(findBreakingChanges(released, buildSchema(without)).map((c) => c.description)).toContain('Query.entity was removed.');

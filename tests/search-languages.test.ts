@@ -9,7 +9,10 @@ import { useApi } from './support/api.js';
 const run = useApi();
 
 async function search(text: string, first = 20) {
-  const { data, errors } = await run('query($t: String!, $n: Int) { search(text: $t, first: $n) { score node { kind key } } }', { t: text, n: first });
+  const { data, errors } = await run('query($t: String!, $n: Int) { search(text: $t, first: $n) { score node { kind key } } }', {
+    t: text,
+    n: first,
+  });
   expect(errors, JSON.stringify(errors)).toBeUndefined();
   const hits = data.search as { score: number; node: { kind: string; key: string } }[];
   for (let i = 1; i < hits.length; i++) expect(hits[i - 1]!.score).toBeGreaterThanOrEqual(hits[i]!.score);
@@ -68,7 +71,11 @@ describe('user text stays text', () => {
     const queries = toLuceneQueries('name:x^9 OR (a AND b) "q" ~1 \\ [1 TO 2] {x} éléph*')!;
     for (const query of [queries.english, queries.french]) {
       // What remains besides the terms is our own syntax: fields, boosts, OR, parentheses, prefix stars.
-      const stripped = query.replace(/\b(nameFr|name):/g, '').replace(/\^3/g, '').replace(/ OR /g, ' ').replace(/[()]/g, ' ');
+      const stripped = query
+        .replace(/\b(nameFr|name):/g, '')
+        .replace(/\^3/g, '')
+        .replace(/ OR /g, ' ')
+        .replace(/[()]/g, ' ');
       expect(stripped).toMatch(/^[\p{L}\p{N}* ]+$/u);
       expect(stripped).not.toMatch(/\bAND\b|\bTO\b|\bNOT\b/);
     }

@@ -18,14 +18,16 @@ async function targetSynergy(target: string) {
 }
 
 async function speciesSynergy(taxon: string) {
-  const { data, errors } = await run(`query($t: ID!) { speciesSynergies(taxon: $t, first: 100) { cms { node { key } } cites { node { key } } } }`, { t: taxon });
+  const { data, errors } = await run(`query($t: ID!) { speciesSynergies(taxon: $t, first: 100) { cms { node { key } } cites { node { key } } } }`, {
+    t: taxon,
+  });
   expect(errors).toBeUndefined();
   const [s] = data.speciesSynergies;
   return { cmsKeys: s.cms.map((l: any) => l.node.key), citesKeys: s.cites.map((l: any) => l.node.key) };
 }
 
 describe('targetSynergies', () => {
-  it('does not count CMS\'s own synergy work (paragraph 6) for CITES, though it sits in the joint programme', async () => {
+  it("does not count CMS's own synergy work (paragraph 6) for CITES, though it sits in the joint programme", async () => {
     const t20 = await targetSynergy('aichi-target-20');
     expect(t20.citesKeys).not.toContain('cms-own-synergy-work');
     expect(t20.citesKeys).not.toContain('cms-donor-funded-cooperation');

@@ -17,7 +17,17 @@ afterAll(() => server?.close());
 describe('the explorer served by the API', () => {
   it('answers the page, never cached, at / and at each view URL', async () => {
     const page = fs.readFileSync(path.join(WEB_DIST, 'index.html'), 'utf8');
-    for (const url of ['/', '/search?q=elephant', '/entity/cites', '/graph/cites?depth=2', '/path?from=cms&to=cites', '/analyst/aichi-target-12', '/synergies/targets', '/synergies/species', '/report']) {
+    for (const url of [
+      '/',
+      '/search?q=elephant',
+      '/entity/cites',
+      '/graph/cites?depth=2',
+      '/path?from=cms&to=cites',
+      '/analyst/aichi-target-12',
+      '/synergies/targets',
+      '/synergies/species',
+      '/report',
+    ]) {
       const response = await fetch(`${server.url}${url}`);
       expect(response.status, url).toBe(200);
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
@@ -64,7 +74,9 @@ describe('the explorer served by the API', () => {
     const browser = await fetch(`${server.url}/graphql`, { headers: { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }, redirect: 'manual' });
     expect(browser.status).toBe(302);
     expect(browser.headers.get('location')).toBe('/graphiql');
-    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': '1' } });
+    const get = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': '1' },
+    });
     expect(get.status).toBe(200);
     expect((await get.json()).data.about.apiVersion).toMatch(/\d/);
     const post = await server.graphql('{ about { apiVersion } }');

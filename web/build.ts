@@ -87,14 +87,23 @@ export async function buildWeb(options: { quiet?: boolean } = {}): Promise<Asset
     const initial = new Set([js[0], ...css, ...js[1].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path)]);
     for (const [file] of outputs) {
       const content = fs.readFileSync(path.join(WEB, file));
-      sizes.push({ page: page.file, file: path.relative(WEB, path.join(WEB, file)), initial: initial.has(file), bytes: content.length, gzipBytes: gzipSync(content).length });
+      sizes.push({
+        page: page.file,
+        file: path.relative(WEB, path.join(WEB, file)),
+        initial: initial.has(file),
+        bytes: content.length,
+        gzipBytes: gzipSync(content).length,
+      });
     }
   }
   if (!options.quiet) {
     const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
     for (const page of PAGES) {
       const own = sizes.filter((s) => s.page === page.file);
-      for (const s of own) console.log(`${s.file.padEnd(44)} ${kib(s.bytes).padStart(11)} ${kib(s.gzipBytes).padStart(11)} gzipped${s.initial ? '' : '  (loaded on demand)'}`);
+      for (const s of own)
+        console.log(
+          `${s.file.padEnd(44)} ${kib(s.bytes).padStart(11)} ${kib(s.gzipBytes).padStart(11)} gzipped${s.initial ? '' : '  (loaded on demand)'}`,
+        );
       const sum = (list: AssetSize[]) => kib(list.reduce((n, s) => n + s.gzipBytes, 0));
       console.log(`${page.file}: ${sum(own.filter((s) => s.initial))} gzipped with the page, ${sum(own)} in all\n`);
     }

@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Resolvers } from '../generated/graphql.js';
 
-
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const aboutResolvers: Resolvers = {

@@ -48,7 +48,9 @@ export class AnalysisRepository {
 
   async contributionsByTargets(ids: readonly string[], options: ContributionOptions): Promise<Map<string, ContributionRow[]>> {
     const { status, limit, includeInherited } = options;
-    return groupById(await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, includeInherited, limit: neo4j.int(limit) }, this.stats));
+    return groupById(
+      await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, includeInherited, limit: neo4j.int(limit) }, this.stats),
+    );
   }
 
   async contributionsByActivities(ids: readonly string[], includeInherited: boolean): Promise<Map<string, ContributionRow[]>> {

@@ -38,7 +38,11 @@ export const analysisResolvers: Resolvers = {
       const perTarget = await Promise.all(bridges.map((b) => contributionsOf(b.target, args, ctx)));
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50);
       const bridged = bridges.flatMap((bridge, i) =>
-        perTarget[i]!.map((contribution) => ({ bridge, contribution, foundation: bridgedFoundation(contribution.foundation, bridge.bridge.rel.basis) })),
+        perTarget[i]!.map((contribution) => ({
+          bridge,
+          contribution,
+          foundation: bridgedFoundation(contribution.foundation, bridge.bridge.rel.basis),
+        })),
       );
       // Stable: within one foundation, the bridges' order (Aichi number) and each target's own order stay.
       return bridged.sort(byFoundation).slice(0, first);

@@ -18,9 +18,7 @@ export function groupedLoader<Options, Value>(
         groups.set(group, entry);
       }
       const results = new Map<string, Map<string, Value>>();
-      await Promise.all(
-        [...groups].map(async ([group, { options, ids }]) => results.set(group, await fetch([...ids], options))),
-      );
+      await Promise.all([...groups].map(async ([group, { options, ids }]) => results.set(group, await fetch([...ids], options))));
       return keys.map((key) => results.get(JSON.stringify(key.options))!.get(key.id) ?? empty());
     },
     { cacheKeyFn: (key) => `${key.id}\u0000${JSON.stringify(key.options)}` },

@@ -44,7 +44,7 @@ export function errorCode(error: unknown): string | undefined {
 
 export function isTimeout(error: unknown): boolean {
   const code = errorCode(error);
-  return code !== undefined && code.startsWith('Neo.ClientError.Transaction.TransactionTimedOut');
+  return code?.startsWith('Neo.ClientError.Transaction.TransactionTimedOut') ?? false;
 }
 
 const UNAVAILABLE_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
@@ -86,20 +86,16 @@ export class Database implements GraphReader {
   readonly driver: Driver;
 
   constructor(readonly settings: DatabaseSettings) {
-    this.driver = neo4j.driver(
-      settings.uri,
-      settings.user !== undefined ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined,
-      {
-        disableLosslessIntegers: true,
-        // Fail fast when Neo4j is down or frozen instead of queueing requests for minutes; the read
-        // deadline (QUERY_TIMEOUT_MS + margin) bounds whatever these do not.
-        connectionAcquisitionTimeout: Math.min(5_000, settings.queryTimeoutMs),
-        connectionTimeout: Math.min(3_000, settings.queryTimeoutMs),
-        maxTransactionRetryTime: 2_000,
-        maxConnectionPoolSize: 50,
-        userAgent: 'convention-cooperation-graph',
-      },
-    );
+    this.driver = neo4j.driver(settings.uri, settings.user !== undefined ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined, {
+      disableLosslessIntegers: true,
+      // Fail fast when Neo4j is down or frozen instead of queueing requests for minutes; the read
+      // deadline (QUERY_TIMEOUT_MS + margin) bounds whatever these do not.
+      connectionAcquisitionTimeout: Math.min(5_000, settings.queryTimeoutMs),
+      connectionTimeout: Math.min(3_000, settings.queryTimeoutMs),
+      maxTransactionRetryTime: 2_000,
+      maxConnectionPoolSize: 50,
+      userAgent: 'convention-cooperation-graph',
+    });
   }
 
   /** Runs cypher/<name>.cypher in a read transaction and returns its records as plain objects. */
@@ -134,7 +130,11 @@ export class Database implements GraphReader {
         // Reads are auto-commit transactions in a READ session: one network round trip instead of
         // BEGIN / RUN / COMMIT, and Neo4j still refuses any write in them.
         if (mode === 'WRITE') return await session.executeWrite((tx) => tx.run<T>(cypher(name), params), config);
-        const result = await withDeadline(session.run<T>(cypher(name), params, config), this.settings.queryTimeoutMs + CLIENT_DEADLINE_MARGIN_MS, signal);
+        const result = await withDeadline(
+          session.run<T>(cypher(name), params, config),
+          this.settings.queryTimeoutMs + CLIENT_DEADLINE_MARGIN_MS,
+          signal,
+        );
         settled = true;
         return result;
       } finally {

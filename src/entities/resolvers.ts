@@ -12,7 +12,16 @@ import { toGlobalId } from '../graphql/ids.js';
 import type { LabelSpec, Model, RelationshipFieldSpec } from '../model/model.js';
 import { enumValueOf, kindOf, LINKS_FIRST, LIST_PAGE, RELATIONSHIP_FIELD_FIRST, stringListMax } from '../model/sdl.js';
 import type { EntityFilter } from './repository.js';
-import { isOf, type CitationRow, type EntityRow, type LinkRow, type PageRow, type ProvenanceRow, type RelationshipRow, type RowsByLabel } from './rows.js';
+import {
+  isOf,
+  type CitationRow,
+  type EntityRow,
+  type LinkRow,
+  type PageRow,
+  type ProvenanceRow,
+  type RelationshipRow,
+  type RowsByLabel,
+} from './rows.js';
 import type { LinkOptions } from './loaders.js';
 
 /** kebab-case data value → GraphQL enum value. */
@@ -35,7 +44,12 @@ export function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, fiel
 
 /** An entity by key (of a label, when given), or a NOT_FOUND error naming the argument. */
 export async function requireEntity(ctx: RequestContext, argument: string, key: string): Promise<EntityRow>;
-export async function requireEntity<L extends keyof RowsByLabel>(ctx: RequestContext, argument: string, key: string, label: L): Promise<RowsByLabel[L]>;
+export async function requireEntity<L extends keyof RowsByLabel>(
+  ctx: RequestContext,
+  argument: string,
+  key: string,
+  label: L,
+): Promise<RowsByLabel[L]>;
 export async function requireEntity(ctx: RequestContext, argument: string, key: string, label?: keyof RowsByLabel): Promise<EntityRow> {
   const row = await ctx.loaders.entity.load(key);
   if (!row || (label !== undefined && !isOf(row, label))) throw notFound(argument, key);
@@ -53,7 +67,8 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
       filter.changedSince = checkDateTime(argument, String(value));
       return;
     case 'year':
-      if (typeof value !== 'number' || value < 1000 || value > 3000) throw badUserInput(argument, `must be a year between 1000 and 3000, got ${value}`);
+      if (typeof value !== 'number' || value < 1000 || value > 3000)
+        throw badUserInput(argument, `must be a year between 1000 and 3000, got ${value}`);
       filter.year = value;
       return;
     case 'species':
@@ -133,7 +148,8 @@ export async function listPage(ctx: RequestContext, label: string, args: PageArg
 export async function lookup(ctx: RequestContext, label: string, args: { id?: string | null; key?: string | null }) {
   const given = [args.id, args.key].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
-  const [argument, key] = args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
+  const [argument, key] =
+    args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
   const row = await requireEntity(ctx, argument, key);
   if (row.kind !== label) throw notFound(argument, key);
   return row;
@@ -212,8 +228,7 @@ function queryResolvers(model: Model): Record<string, Resolver> {
   };
   for (const spec of model.labels) {
     query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext) => listPage(ctx, spec.label, args);
-    query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext) =>
-      lookup(ctx, spec.label, args);
+    query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext) => lookup(ctx, spec.label, args);
   }
   return query;
 }

@@ -40,7 +40,6 @@ export interface PageRow {
   count: () => Promise<number>;
 }
 
-
 export interface EdgeRow {
   cursor: string;
   node: EntityRow;

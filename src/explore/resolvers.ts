@@ -23,11 +23,13 @@ function coverage(cms: boolean, cites: boolean): Coverage {
 
 /** A synergy row as the schema shows it, links seen from the target or taxon. */
 function synergy(row: SynergyRow): Omit<SynergyView, 'target' | 'taxon'> {
-  const asLink = (self: string) => (r: SynergyRow['cms'][number]): LinkRow => ({
-    node: r.node,
-    relationship: r.relationship,
-    direction: r.relationship.from === self ? 'OUT' : 'IN',
-  });
+  const asLink =
+    (self: string) =>
+    (r: SynergyRow['cms'][number]): LinkRow => ({
+      node: r.node,
+      relationship: r.relationship,
+      direction: r.relationship.from === self ? 'OUT' : 'IN',
+    });
   return {
     cms: row.cms.map(asLink(row.subject.id)),
     cites: row.cites.map(asLink(row.subject.id)),
@@ -73,21 +75,18 @@ export const exploreResolvers: Resolvers = {
       const target = args.target ? (await requireEntity(ctx, 'target', keyOrGlobalId('target', args.target, 'AichiTarget'), 'AichiTarget')).id : null;
       const sample = Math.min(pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20), SYNERGY_SAMPLE);
       const rows = await ctx.explore.targetSynergies(target, sample);
-      return rows
-        .map((r) => ({ target: r.subject, ...synergy(r) }))
-        .filter((s) => !args.coverage || s.coverage === args.coverage);
+      return rows.map((r) => ({ target: r.subject, ...synergy(r) })).filter((s) => !args.coverage || s.coverage === args.coverage);
     },
     speciesSynergies: async (_, args, ctx) => {
       const taxon = args.taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', args.taxon, 'Taxon'), 'Taxon')).id : null;
       const sample = Math.min(pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20), SYNERGY_SAMPLE);
       const taxa = pageSize(ctx.config.limits.maxPageSize, 'limit', args.limit, 100);
       const rows = await ctx.explore.speciesSynergies(taxon, sample, taxa);
-      return rows
-        .map((r) => ({ taxon: r.subject, ...synergy(r) }))
-        .filter((s) => !args.coverage || s.coverage === args.coverage);
+      return rows.map((r) => ({ taxon: r.subject, ...synergy(r) })).filter((s) => !args.coverage || s.coverage === args.coverage);
     },
     search: async (_, args, ctx) => {
-      if (args.text.length > CEILINGS.maxSearchLength) throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
+      if (args.text.length > CEILINGS.maxSearchLength)
+        throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20);
       const queries = toLuceneQueries(args.text);
       if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');

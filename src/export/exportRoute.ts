@@ -18,8 +18,10 @@ import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 
 const PROVENANCE = new Set(['citations', 'tags', 'quotes', 'basis', 'rationale', 'stamp', 'contentHash', 'firstLoadedAt', 'changedAt']);
 
-
-const times = (row: { firstLoadedAt?: string; changedAt?: string }) => ({ firstLoadedAt: row.firstLoadedAt ?? null, changedAt: row.changedAt ?? null });
+const times = (row: { firstLoadedAt?: string; changedAt?: string }) => ({
+  firstLoadedAt: row.firstLoadedAt ?? null,
+  changedAt: row.changedAt ?? null,
+});
 
 function provenanceOf(row: { citations: string[]; tags: string[]; quotes?: string[]; basis: string; rationale?: string }) {
   return {
@@ -28,7 +30,12 @@ function provenanceOf(row: { citations: string[]; tags: string[]; quotes?: strin
     citations: row.citations.map((c, i) => {
       const hash = c.indexOf('#');
       const quote = row.quotes?.[i];
-      return { document: hash < 0 ? c : c.slice(0, hash), locator: hash < 0 ? null : c.slice(hash + 1), confidence: row.tags[i] === 'P' ? 'partial' : 'verified', ...(quote ? { quote } : {}) };
+      return {
+        document: hash < 0 ? c : c.slice(0, hash),
+        locator: hash < 0 ? null : c.slice(hash + 1),
+        confidence: row.tags[i] === 'P' ? 'partial' : 'verified',
+        ...(quote ? { quote } : {}),
+      };
     }),
   };
 }
@@ -59,8 +66,14 @@ function write({ stream, res }: Output, chunk: string): Promise<void> | void {
   if (res.destroyed) throw new Error('client went away');
   if (!stream.write(chunk)) {
     return new Promise((resolve, reject) => {
-      const onDrain = () => (res.off('close', onClose), resolve());
-      const onClose = () => (stream.off('drain', onDrain), reject(new Error('client went away')));
+      const onDrain = () => {
+        res.off('close', onClose);
+        resolve();
+      };
+      const onClose = () => {
+        stream.off('drain', onDrain);
+        reject(new Error('client went away'));
+      };
       stream.once('drain', onDrain);
       res.once('close', onClose);
     });
@@ -75,7 +88,9 @@ export function exportRoute(db: GraphReader) {
       if (given !== undefined) changedSince = checkDateTime('changedSince', typeof given === 'string' ? given : JSON.stringify(given));
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      res.status(400).json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'changedSince', requestId: res.locals.requestId } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message, extensions: { code: 'BAD_USER_INPUT', argument: 'changedSince', requestId: res.locals.requestId } }] });
       return;
     }
     res.status(200);
@@ -112,7 +127,15 @@ export function exportRoute(db: GraphReader) {
       await write(out, '\n],"relationships":[');
       first = true;
       await db.readStream<{ type: string; from: string; to: string; rel: RelationshipRow['rel'] }>('export/relationships', { changedSince }, (r) => {
-        const item = { key: r.rel.id, type: r.type, from: r.from, to: r.to, properties: ownProperties(r.rel, ['id']), provenance: provenanceOf(r.rel), ...times(r.rel) };
+        const item = {
+          key: r.rel.id,
+          type: r.type,
+          from: r.from,
+          to: r.to,
+          properties: ownProperties(r.rel, ['id']),
+          provenance: provenanceOf(r.rel),
+          ...times(r.rel),
+        };
         const chunk = `${first ? '' : ','}\n${JSON.stringify(item)}`;
         first = false;
         return write(out, chunk);
@@ -130,7 +153,10 @@ export function exportRoute(db: GraphReader) {
     } catch (error) {
       console.error('[export] failed', error);
       // Before the first byte the client gets a proper error; after it, a cut stream it cannot mistake for a whole one.
-      if (!started) res.status(503).json({ errors: [{ message: 'The graph database is unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+      if (!started)
+        res
+          .status(503)
+          .json({ errors: [{ message: 'The graph database is unavailable; retry shortly', extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
       else res.destroy();
     }
   };

@@ -1315,11 +1315,11 @@ export type PageInfo = {
   __typename?: 'PageInfo';
   /** Cursor of the last item of the page: pass it as after. */
   endCursor?: Maybe<Scalars['String']['output']>;
-  /** True when another page follows. */
+  /** Forwards: true when another page follows. Backwards: true when a before cursor was given. */
   hasNextPage: Scalars['Boolean']['output'];
-  /** True when this page is not the first (an after cursor was given). */
+  /** Forwards: true when this page is not the first (an after cursor was given). Backwards: true when more items come before it. */
   hasPreviousPage: Scalars['Boolean']['output'];
-  /** Cursor of the first item of the page. */
+  /** Cursor of the first item of the page: pass it as before to page backwards. */
   startCursor?: Maybe<Scalars['String']['output']>;
 };
 

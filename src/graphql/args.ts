@@ -20,7 +20,11 @@ export function bounded(argument: string, value: number | null | undefined, fall
 /** An ISO 8601 date-time with its offset (2026-11-25T10:00:00Z), as the instant Neo4j holds (toISOString). */
 export function checkDateTime(argument: string, value: string): string {
   const ok = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
-  if (!ok) throw badUserInput(argument, `expected an ISO 8601 date-time with its offset, e.g. 2026-11-25T10:00:00Z, got ${JSON.stringify(value.slice(0, 80))}`);
+  if (!ok)
+    throw badUserInput(
+      argument,
+      `expected an ISO 8601 date-time with its offset, e.g. 2026-11-25T10:00:00Z, got ${JSON.stringify(value.slice(0, 80))}`,
+    );
   return new Date(Date.parse(value)).toISOString();
 }
 

@@ -18,8 +18,13 @@ describe('formatError', () => {
   });
 
   it('says SERVICE_UNAVAILABLE when Neo4j is down, and masks anything unexpected', () => {
-    expect(formatError({ message: 'x' }, asResolverError(new DatabaseUnavailableError(new Error('ECONNREFUSED')))).extensions?.code).toBe('SERVICE_UNAVAILABLE');
-    const masked = formatError({ message: 'Cannot read properties of undefined', path: ['field'] }, asResolverError(new TypeError('Cannot read properties of undefined')));
+    expect(formatError({ message: 'x' }, asResolverError(new DatabaseUnavailableError(new Error('ECONNREFUSED')))).extensions?.code).toBe(
+      'SERVICE_UNAVAILABLE',
+    );
+    const masked = formatError(
+      { message: 'Cannot read properties of undefined', path: ['field'] },
+      asResolverError(new TypeError('Cannot read properties of undefined')),
+    );
     expect(masked).toEqual({ message: 'Internal server error', path: ['field'], extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   });
 

@@ -14,7 +14,11 @@ export const CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=600';
 /** The data version is read at most this often (ms) to check If-None-Match before running anything. */
 const VERSION_TTL_MS = 2_000;
 
-export const etagOf = (dataVersion: string | null, url: string) => `"${createHash('sha256').update(`${dataVersion ?? 'empty'}\u0000${url}`).digest('base64url').slice(0, 32)}"`;
+export const etagOf = (dataVersion: string | null, url: string) =>
+  `"${createHash('sha256')
+    .update(`${dataVersion ?? 'empty'}\u0000${url}`)
+    .digest('base64url')
+    .slice(0, 32)}"`;
 
 /** The data version, read from the graph at most every VERSION_TTL_MS. */
 export function dataVersionCache(db: GraphReader) {

@@ -44,7 +44,7 @@ export function fromCursor(text: string, order: Order): Cursor | string {
     value = undefined;
   }
   const v = value as { v?: unknown; o?: unknown; k?: unknown; n?: unknown } | undefined;
-  if (!v || v.v !== 1 || (v.o !== 'KEY' && v.o !== 'NAME') || typeof v.k !== 'string' || !isKey(v.k)) {
+  if (v?.v !== 1 || (v.o !== 'KEY' && v.o !== 'NAME') || typeof v.k !== 'string' || !isKey(v.k)) {
     return 'not a cursor returned by this API';
   }
   if (v.o !== order) return `this cursor belongs to orderBy ${v.o}, not ${order}`;

@@ -8,7 +8,7 @@ import { Database } from '../db/database.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../neo4j-local/localNeo4j.js';
 import { loadGraph } from './load.js';
 import { formatReport } from './report.js';
-import { readGraph, ValidationError } from './validate.js';
+import { readGraph, ValidationError, type Graph } from './validate.js';
 
 const args = new Set(process.argv.slice(2));
 for (const arg of args) {
@@ -20,7 +20,7 @@ for (const arg of args) {
 const log = (line: string) => process.stderr.write(`[load] ${line}\n`);
 
 const config = loadConfig();
-let graph;
+let graph: Graph;
 try {
   graph = readGraph(config.dataDir);
 } catch (error) {

@@ -19,7 +19,13 @@ export interface ReadLink extends ReadProvenance {
   props: Record<string, unknown>;
 }
 
-export function readLink(model: Model, from: NodeRecord, raw: Record<string, unknown>, nodes: ReadonlyMap<string, NodeRecord>, report: Report): ReadLink | undefined {
+export function readLink(
+  model: Model,
+  from: NodeRecord,
+  raw: Record<string, unknown>,
+  nodes: ReadonlyMap<string, NodeRecord>,
+  report: Report,
+): ReadLink | undefined {
   for (const key of Object.keys(raw)) {
     if (!LINK_KEYS.has(key)) report(`.${key}`, `unknown field (allowed: ${[...LINK_KEYS].join(', ')})`);
   }

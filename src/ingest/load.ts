@@ -44,7 +44,9 @@ function provenanceProps(record: NodeRecord | RelationshipRecord, stamp: string)
 function contentHash(kind: string, props: Record<string, unknown>): string {
   const { stamp: _stamp, ...content } = props;
   const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
-  return createHash('sha256').update(JSON.stringify([kind, sorted])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([kind, sorted]))
+    .digest('hex');
 }
 
 export function nodeRow(node: NodeRecord, stamp: string) {

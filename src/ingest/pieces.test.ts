@@ -35,7 +35,12 @@ describe('readProvenance and readCitation', () => {
     const { problems, report } = collect();
     expect(readCitation({ doc: 'stc38-report', at: 6, tag: 'U', page: 2 }, report)).toEqual({ doc: 'stc38-report', at: '6', tag: 'V' });
     expect(problems).toEqual(['.page: unknown field (expected doc, at, tag, quote)', '.tag: unconfirmed facts ([U]) must not be loaded']);
-    expect(readCitation({ doc: 'stc38-report', quote: ' la  CMS ' }, () => undefined)).toEqual({ doc: 'stc38-report', at: undefined, tag: 'V', quote: 'la CMS' });
+    expect(readCitation({ doc: 'stc38-report', quote: ' la  CMS ' }, () => undefined)).toEqual({
+      doc: 'stc38-report',
+      at: undefined,
+      tag: 'V',
+      quote: 'la CMS',
+    });
   });
 
   it('asks a rationale of curated facts only, and a source of sourced ones', () => {
@@ -53,16 +58,21 @@ describe('readProvenance and readCitation', () => {
 describe('readEntry', () => {
   it('reads an entry of a label: its properties typed, required ones present, periods in order, its links kept for later', () => {
     const { problems, report } = collect();
-    const entry = readEntry(MODEL, label('WorkProgramme'), {
-      id: 'jwp-test',
-      name: 'A programme',
-      status: 'adopted',
-      startYear: 2012,
-      endYear: 2010,
-      colour: 'blue',
-      sources: [{ doc: 'stc38-report', at: '9' }],
-      links: [{ type: 'BETWEEN', to: 'cms' }, 'not a link'],
-    }, report);
+    const entry = readEntry(
+      MODEL,
+      label('WorkProgramme'),
+      {
+        id: 'jwp-test',
+        name: 'A programme',
+        status: 'adopted',
+        startYear: 2012,
+        endYear: 2010,
+        colour: 'blue',
+        sources: [{ doc: 'stc38-report', at: '9' }],
+        links: [{ type: 'BETWEEN', to: 'cms' }, 'not a link'],
+      },
+      report,
+    );
     expect(entry?.id).toBe('jwp-test');
     expect(entry?.links).toEqual([{ field: 'links[0]', raw: { type: 'BETWEEN', to: 'cms' } }]);
     expect(entry?.documents).toEqual([{ field: 'sources[0].doc', doc: 'stc38-report' }]);
@@ -76,7 +86,11 @@ describe('readEntry', () => {
 
 describe('readLink', () => {
   const node = (id: string, labelName: string): NodeRecord => ({ id, label: labelName, file: 'x.yaml', props: {}, citations: [], basis: 'sourced' });
-  const nodes = new Map([['jwp-test', node('jwp-test', 'WorkProgramme')], ['cms', node('cms', 'Convention')], ['gorilla', node('gorilla', 'Taxon')]]);
+  const nodes = new Map([
+    ['jwp-test', node('jwp-test', 'WorkProgramme')],
+    ['cms', node('cms', 'Convention')],
+    ['gorilla', node('gorilla', 'Taxon')],
+  ]);
 
   it('builds the link id from its ends and type, with typed properties', () => {
     const { problems, report } = collect();
@@ -88,6 +102,8 @@ describe('readLink', () => {
   it('refuses a type that cannot join these labels, naming the pairs it can', () => {
     const { problems, report } = collect();
     expect(readLink(MODEL, nodes.get('jwp-test')!, { type: 'BETWEEN', to: 'gorilla' }, nodes, report)).toBeUndefined();
-    expect(problems).toEqual([expect.stringMatching(/^\.type: BETWEEN cannot join WorkProgramme to Taxon \(allowed: Instrument->Convention, WorkProgramme->Convention\)$/)]);
+    expect(problems).toEqual([
+      expect.stringMatching(/^\.type: BETWEEN cannot join WorkProgramme to Taxon \(allowed: Instrument->Convention, WorkProgramme->Convention\)$/),
+    ]);
   });
 });

@@ -59,7 +59,8 @@ export function readCitation(c: unknown, report: Report): Citation | undefined {
   }
   let at: string | undefined;
   if (c.at !== undefined) {
-    if ((typeof c.at !== 'string' && typeof c.at !== 'number') || String(c.at).trim() === '') report('.at', 'must be a paragraph locator such as "4" or "fn1"');
+    if ((typeof c.at !== 'string' && typeof c.at !== 'number') || String(c.at).trim() === '')
+      report('.at', 'must be a paragraph locator such as "4" or "fn1"');
     else at = String(c.at).trim();
   }
   const tag = c.tag ?? 'V';

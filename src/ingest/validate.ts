@@ -77,8 +77,10 @@ export const LOAD_FORMAT = 2;
 /** Validates the data folder against the model; returns the graph or throws a ValidationError listing every problem. */
 export function readGraph(dataDir: string, model: Model = MODEL): Graph {
   const problems: ValidationProblem[] = [];
-  const reporter = (file: string, entry: string, prefix = '') => (field: string, message: string) =>
-    problems.push({ file, entry, field: `${prefix}${field}`, message });
+  const reporter =
+    (file: string, entry: string, prefix = '') =>
+    (field: string, message: string) =>
+      problems.push({ file, entry, field: `${prefix}${field}`, message });
 
   const files = fs
     .readdirSync(dataDir)
@@ -96,17 +98,20 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
     hash.update(`${file}\0${text}\0`);
     const entries = readFile(model, file, text, reporter(file, '-'));
     if (!entries) continue;
-    entries.raw.forEach((raw, index) => {
+    for (const [index, raw] of entries.raw.entries()) {
       const report = reporter(file, isMap(raw) && typeof raw.id === 'string' ? raw.id : `#${index + 1}`);
       const entry = readEntry(model, entries.spec, raw, report);
-      if (!entry) return;
+      if (!entry) continue;
       const existing = nodes.get(entry.id);
-      if (existing) return report('id', `duplicate id: also used in ${existing.file}`);
+      if (existing) {
+        report('id', `duplicate id: also used in ${existing.file}`);
+        continue;
+      }
       const node: NodeRecord = { id: entry.id, label: entries.spec.label, file, props: entry.props, ...entry.provenance };
       nodes.set(entry.id, node);
       for (const d of entry.documents) citedDocuments.push({ report, ...d });
       pendingLinks.push({ from: node, entry });
-    });
+    }
   }
   for (const label of model.labels) {
     if (!files.includes(label.file) && !problems.some((p) => p.file === label.file)) {
@@ -116,7 +121,7 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
   for (const node of nodes.values()) {
     if (node.label === 'Paragraph') {
       const doc = nodes.get(String(node.props.document));
-      if (!doc || doc.label !== 'Document') reporter(node.file, node.id)('document', `unknown document "${node.props.document}"`);
+      if (doc?.label !== 'Document') reporter(node.file, node.id)('document', `unknown document "${node.props.document}"`);
     }
   }
 
@@ -131,7 +136,15 @@ export function readGraph(dataDir: string, model: Model = MODEL): Graph {
         continue;
       }
       for (const d of read.documents) citedDocuments.push({ report, field: `.${d.field}`, doc: d.doc });
-      relationships.set(read.id, { id: read.id, type: read.type, from: from.id, to: read.to, file: from.file, props: read.props, ...read.provenance });
+      relationships.set(read.id, {
+        id: read.id,
+        type: read.type,
+        from: from.id,
+        to: read.to,
+        file: from.file,
+        props: read.props,
+        ...read.provenance,
+      });
     }
   }
   for (const { report, field, doc } of citedDocuments) {

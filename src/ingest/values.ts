@@ -27,10 +27,12 @@ export function readValue(spec: PropertySpec, value: unknown): ReadValue {
       if (typeof value !== 'string' || !/^https?:\/\/\S+$/.test(value)) return { error: `must be an http(s) URL, got ${JSON.stringify(value)}` };
       return { value };
     case 'enum':
-      if (typeof value !== 'string' || !t.values.includes(value)) return { error: `must be one of ${t.values.join(', ')}, got ${JSON.stringify(value)}` };
+      if (typeof value !== 'string' || !t.values.includes(value))
+        return { error: `must be one of ${t.values.join(', ')}, got ${JSON.stringify(value)}` };
       return { value };
     case 'stringList': {
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) return { error: 'must be a list of non-empty strings' };
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === ''))
+        return { error: 'must be a list of non-empty strings' };
       const max = t.max ?? STRING_LIST_MAX;
       if (value.length > max) return { error: `holds at most ${max} names, got ${value.length}` };
       return { value: value.map((v: string) => v.trim()) };

@@ -139,7 +139,10 @@ export const COMMON_PROPERTIES: Record<string, PropertySpec> = {
   name: str('Human-readable name, in English.', true),
   description: text('What the thing is, in a sentence or two.'),
   nameFr: str('The name used by the French source text, where it names the thing ("…" marks words of the source left out).'),
-  nameFrIsTranslation: { type: { kind: 'boolean' }, description: 'True when nameFr is the curators\' French rendering, not a wording a source gives.' },
+  nameFrIsTranslation: {
+    type: { kind: 'boolean' },
+    description: "True when nameFr is the curators' French rendering, not a wording a source gives.",
+  },
 };
 
 export const LABELS: readonly LabelSpec[] = [
@@ -308,7 +311,10 @@ export const LABELS: readonly LabelSpec[] = [
       many: 'taxa',
       filters: ['convention', 'rank'],
       fields: {
-        listings: out('Convention', ['LISTED_IN'], 'Its listings in the CITES and CMS appendices, with appendix, dates and source.', { max: 3, view: 'Listing' }),
+        listings: out('Convention', ['LISTED_IN'], 'Its listings in the CITES and CMS appendices, with appendix, dates and source.', {
+          max: 3,
+          view: 'Listing',
+        }),
         parents: out('Taxon', ['PART_OF'], 'Higher taxa it belongs to.', { max: 5 }),
         children: into('Taxon', ['PART_OF'], 'Taxa within it.'),
         instruments: into('Instrument', ['CONCERNS'], 'Instruments that cover it.'),
@@ -319,7 +325,12 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'A species or higher taxon that Parties asked about or that an instrument covers.',
     properties: {
       scientificName: str('Scientific name as listed in the CITES Appendices of 2012.', true),
-      rank: oneOf(['species', 'subspecies', 'genus', 'family', 'order', 'group'], 'Taxonomic rank; group for informal sets such as marine turtles.', true, 'TaxonRank'),
+      rank: oneOf(
+        ['species', 'subspecies', 'genus', 'family', 'order', 'group'],
+        'Taxonomic rank; group for informal sets such as marine turtles.',
+        true,
+        'TaxonRank',
+      ),
       commonNames: { type: { kind: 'stringList' }, description: 'English common names.' },
       synonyms: { type: { kind: 'stringList' }, description: 'Other scientific names in use.' },
       speciesPlusTaxonConceptId: str('Species+ taxon concept id (CITES taxonomy), where a source gives it.'),
@@ -357,7 +368,10 @@ export const LABELS: readonly LabelSpec[] = [
       fields: {
         activities: into('Activity', ['PART_OF'], 'Its activities.', { first: 50 }),
         approvedBy: out('Meeting', ['APPROVED_BY'], 'Meetings that approved it or its extension, with date.', { orderBy: 'startDate', max: 10 }),
-        consideredAt: out('Meeting', ['CONSIDERED_AT', 'TO_BE_CONSIDERED_AT'], 'Meetings that examined it without approving it, or are invited to.', { orderBy: 'startDate', max: 10 }),
+        consideredAt: out('Meeting', ['CONSIDERED_AT', 'TO_BE_CONSIDERED_AT'], 'Meetings that examined it without approving it, or are invited to.', {
+          orderBy: 'startDate',
+          max: 10,
+        }),
         conventions: out('Convention', ['BETWEEN'], 'The conventions it joins.', { max: 3 }),
         plans: out('StrategicPlan', ['TAKES_INTO_ACCOUNT', 'INTEGRATED_INTO'], 'Plans it takes into account or is integrated into.'),
       },
@@ -423,12 +437,7 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A meeting of a governing body or of the secretariats.',
     properties: {
-      body: oneOf(
-        ['standing-committee', 'conference-of-the-parties', 'secretariats', 'signatories'],
-        'Which body met.',
-        true,
-        'MeetingBody',
-      ),
+      body: oneOf(['standing-committee', 'conference-of-the-parties', 'secretariats', 'signatories'], 'Which body met.', true, 'MeetingBody'),
       convention: convention('Convention of the body (secretariat meetings: the host).'),
       number: int('Ordinal of the meeting (57 for SC57).', 1, 1000),
       startDate: date('First day.'),
@@ -446,7 +455,10 @@ export const LABELS: readonly LabelSpec[] = [
       many: 'documents',
       filters: ['documentType'],
       fields: {
-        paragraphs: into('Paragraph', ['PART_OF'], 'Its paragraphs in reading order, where the graph holds its text.', { orderBy: 'order', first: 50 }),
+        paragraphs: into('Paragraph', ['PART_OF'], 'Its paragraphs in reading order, where the graph holds its text.', {
+          orderBy: 'order',
+          first: 50,
+        }),
         annexes: into('Document', ['PART_OF'], 'Its annexes.'),
       },
     },
@@ -483,7 +495,7 @@ export const LABELS: readonly LabelSpec[] = [
       document: str('Id of the Document it belongs to.', true),
       locator: str('Its number in the document: "1".."12", "fn1", "action".', true),
       order: int('Reading order within the document.', 0, 10000, true),
-      text: text('The paragraph as printed, in the document\'s language.', true),
+      text: text("The paragraph as printed, in the document's language.", true),
     },
   },
   {
@@ -529,7 +541,8 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   },
   {
     type: 'PART_OF',
-    description: 'Containment: an objective in a plan, a target under a goal, an activity in a programme, a taxon in a higher taxon, an annex in a document, a paragraph in a document.',
+    description:
+      'Containment: an objective in a plan, a target under a goal, an activity in a programme, a taxon in a higher taxon, an annex in a document, a paragraph in a document.',
     endpoints: [
       S('Objective', 'StrategicPlan'),
       S('AichiTarget', 'Objective'),
@@ -647,12 +660,7 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   {
     type: 'SUPPORTS',
     description: 'An activity, programme or initiative contributes to an objective, goal or plan.',
-    endpoints: [
-      S('Activity', 'Objective'),
-      S('WorkProgramme', 'Objective'),
-      S('Activity', 'StrategicPlan'),
-      S('Initiative', 'Objective'),
-    ],
+    endpoints: [S('Activity', 'Objective'), S('WorkProgramme', 'Objective'), S('Activity', 'StrategicPlan'), S('Initiative', 'Objective')],
     properties: {},
   },
   {
@@ -715,7 +723,13 @@ export const RELATIONSHIPS: readonly RelationshipSpec[] = [
   {
     type: 'RECALLS',
     description: 'A decision or document recalls or refers to another decision, instrument or plan.',
-    endpoints: [S('Decision', 'Decision'), S('Decision', 'Instrument'), S('Document', 'Decision'), S('Document', 'Instrument'), S('Decision', 'StrategicPlan')],
+    endpoints: [
+      S('Decision', 'Decision'),
+      S('Decision', 'Instrument'),
+      S('Document', 'Decision'),
+      S('Document', 'Instrument'),
+      S('Decision', 'StrategicPlan'),
+    ],
     properties: {},
   },
   {

@@ -168,7 +168,9 @@ type ${label}Link {
 }`,
   ];
   if (filtersOf(api).length > 0) {
-    const filters = filtersOf(api).map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`).join('\n');
+    const filters = filtersOf(api)
+      .map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`)
+      .join('\n');
     parts.push(`${quote(`Criteria for ${many}.`)}\ninput ${label}Filter {\n${filters}\n}`);
   }
   return parts.join('\n\n');
@@ -244,8 +246,16 @@ export function modelSdl(model: Model): string {
   const sections = [
     '# Generated from src/model/model.ts (src/model/sdl.ts). Do not edit: change the model.',
     `"An entity of the graph: every kind shares these fields."\ninterface Entity implements Node {\n${commonFields(model)}\n}`,
-    enumType('EntityKind', "The kinds of entities (the graph's labels).", model.labels.map((l) => kindOf(l.label))),
-    enumType('RelationshipType', 'Relationship types of the graph (see docs/model.md).', model.relationships.map((r) => r.type)),
+    enumType(
+      'EntityKind',
+      "The kinds of entities (the graph's labels).",
+      model.labels.map((l) => kindOf(l.label)),
+    ),
+    enumType(
+      'RelationshipType',
+      'Relationship types of the graph (see docs/model.md).',
+      model.relationships.map((r) => r.type),
+    ),
     ...propertyEnums(model),
     relationshipProperties(model),
     ...model.labels.map((spec) => entityType(model, spec)),

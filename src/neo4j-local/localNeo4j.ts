@@ -13,8 +13,7 @@ const LAUNCHER_DIR = path.join(PROJECT_ROOT, 'neo4j-local');
 const POM = path.join(LAUNCHER_DIR, 'pom.xml');
 const LAUNCHER = path.join(LAUNCHER_DIR, 'Launcher.java');
 const READY_TIMEOUT_MS = 180_000;
-const ALTERNATIVES =
-  'Alternatives: set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to a running Neo4j 5, or use Docker: `docker compose up`.';
+const ALTERNATIVES = 'Alternatives: set NEO4J_URI (and NEO4J_USER/NEO4J_PASSWORD) to a running Neo4j 5, or use Docker: `docker compose up`.';
 
 export type LocalNeo4jErrorCode =
   | 'JAVA_MISSING'
@@ -76,11 +75,9 @@ export async function resolveNeo4jJars(settings: LocalNeo4jSettings, log: Log = 
   let bytes = 0;
   let lastReport = 0;
   const tail: string[] = [];
-  const mvn = spawn(
-    settings.mvn,
-    ['-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const mvn = spawn(settings.mvn, ['-B', '-f', POM, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`, '-DincludeScope=runtime'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const onLine = (line: string) => {
     tail.push(line);
     if (tail.length > 30) tail.shift();

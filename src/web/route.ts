@@ -18,7 +18,8 @@ const VIEW_PATH = /^\/(?:(?:search|entity|graph|path|analyst|synergies|report)(?
  * its sandbox from a CDN and fails offline. GET requests with a query, and every POST, go to the API.
  */
 export function graphqlIdeRedirect(req: Request, res: Response, next: NextFunction): void {
-  if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html') res.redirect(302, '/graphiql');
+  if (req.method === 'GET' && req.query.query === undefined && req.accepts(['application/json', 'text/html']) === 'text/html')
+    res.redirect(302, '/graphiql');
   else next();
 }
 
@@ -27,7 +28,10 @@ export function webRoute(dist: string = WEB_DIST): Router {
   const page = (file: string) => (_req: Request, res: Response, next: NextFunction) => {
     const full = path.join(dist, file);
     if (!fs.existsSync(full)) {
-      res.status(503).type('text/plain; charset=utf-8').send('The explorer is not built: run `npm run build:web` (npm start and npm test do it first).\n');
+      res
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .send('The explorer is not built: run `npm run build:web` (npm start and npm test do it first).\n');
       return;
     }
     // The page names the hashed assets of the current build: always revalidate it.

@@ -82,7 +82,9 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
     await page.press('#search-text', 'Enter');
     await page.waitForURL('**/search?q=elephant');
     await ready();
-    const expected = await api<{ search: { node: { kind: string; name: string } }[] }>('{ search(text: "elephant", first: 50) { node { kind name } } }');
+    const expected = await api<{ search: { node: { kind: string; name: string } }[] }>(
+      '{ search(text: "elephant", first: 50) { node { kind name } } }',
+    );
     const kinds = [...new Set(expected.search.map((hit) => hit.node.kind))];
     expect(await page.locator('.result-group h2').allTextContents()).toEqual(
       kinds.map((k) => expect.stringMatching(new RegExp(`\\(${expected.search.filter((hit) => hit.node.kind === k).length}\\)$`))),
@@ -119,7 +121,8 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
     await ready();
     const id = (await api('{ entity(key: "loxodonta-africana") { id } }')).entity.id;
     const around = async (depth: number) =>
-      (await api(`query($id: ID!) { neighbourhood(id: $id, depth: ${depth}, limit: 200) { nodes { key kind } relationships { key } } }`, { id })).neighbourhood;
+      (await api(`query($id: ID!) { neighbourhood(id: $id, depth: ${depth}, limit: 200) { nodes { key kind } relationships { key } } }`, { id }))
+        .neighbourhood;
     const one = await around(1);
     expect(await rows('table.graph-nodes tbody tr')).toBe(one.nodes.length);
     expect(await page.locator('.graph-canvas canvas').count()).toBeGreaterThan(0);
@@ -181,12 +184,17 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
     await page.waitForURL('**/path?from=loxodonta-africana&to=aichi-target-12&maxHops=4');
     await ready();
     const target = (await api('{ entity(key: "aichi-target-12") { id } }')).entity.id;
-    const { connections } = await api('query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4) { length nodes { name } } }', { from: id, to: target });
+    const { connections } = await api('query($from: ID!, $to: ID!) { connections(from: $from, to: $to, maxHops: 4) { length nodes { name } } }', {
+      from: id,
+      to: target,
+    });
     expect(connections.length).toBeGreaterThan(0);
     expect(await rows('ol.paths > li')).toBe(connections.length);
     const first = await page.locator('ol.paths > li').first().locator('.path-node a').allTextContents();
     expect(first).toEqual(connections[0].nodes.map((n: { name: string }) => n.name));
-    expect(await page.evaluate(() => (document.querySelector('.graph-canvas') as any).cy.nodes().length)).toBeGreaterThanOrEqual(connections[0].length + 1);
+    expect(await page.evaluate(() => (document.querySelector('.graph-canvas') as any).cy.nodes().length)).toBeGreaterThanOrEqual(
+      connections[0].length + 1,
+    );
     await shoot(page, 'path');
   });
 
@@ -200,7 +208,9 @@ describe('a researcher clicks through: search -> entity -> neighbourhood -> path
 
   it('marks curated links as such, with their rationale', async () => {
     await open('/entity/joint-consultant');
-    const { entity } = await api('{ entity(key: "joint-consultant") { links(first: 100) { node { key } relationship { provenance { basis rationale } } } } }');
+    const { entity } = await api(
+      '{ entity(key: "joint-consultant") { links(first: 100) { node { key } relationship { provenance { basis rationale } } } } }',
+    );
     const curated = entity.links.filter((l: any) => l.relationship.provenance.basis === 'CURATED');
     expect(curated.length).toBeGreaterThan(0);
     expect(await rows('.link.curated')).toBe(curated.length);
@@ -235,8 +245,16 @@ describe('an analyst goes from a target to the activities that serve it', { time
     await page.selectOption('#analyst-target', 'aichi-target-12');
     await page.waitForURL('**/analyst/aichi-target-12');
     await ready();
-    const { aichiTarget } = await api('{ aichiTarget(key: "aichi-target-12") { contributions { route basis foundation activity { name } steps { type } } } }');
-    const contributions = aichiTarget.contributions as { route: string; basis: string; foundation: string; activity: { name: string }; steps: unknown[] }[];
+    const { aichiTarget } = await api(
+      '{ aichiTarget(key: "aichi-target-12") { contributions { route basis foundation activity { name } steps { type } } } }',
+    );
+    const contributions = aichiTarget.contributions as {
+      route: string;
+      basis: string;
+      foundation: string;
+      activity: { name: string };
+      steps: unknown[];
+    }[];
     expect(contributions.length).toBeGreaterThan(0);
     expect(await rows('table.contributions tbody tr')).toBe(contributions.length);
     expect(await page.locator('td[data-column="Route"]').allTextContents()).toEqual(contributions.map((c) => c.route));
@@ -254,7 +272,9 @@ describe('an analyst goes from a target to the activities that serve it', { time
     const lines = csv.trimEnd().split('\r\n');
     expect(lines[0]).toBe('Activity,Status,Foundation,Route,Basis,Programme,Objective,Plan,Initiative,Species,Steps');
     expect(lines).toHaveLength(contributions.length + 1);
-    expect(lines.slice(1).map((l) => l.match(/,(DIRECT|VIA_OBJECTIVE|VIA_PROGRAMME|VIA_INITIATIVE),/)?.[1])).toEqual(contributions.map((c) => c.route));
+    expect(lines.slice(1).map((l) => l.match(/,(DIRECT|VIA_OBJECTIVE|VIA_PROGRAMME|VIA_INITIATIVE),/)?.[1])).toEqual(
+      contributions.map((c) => c.route),
+    );
   });
 
   it('reaches a GBF target through the Aichi bridge, the bridge marked curated', async () => {
@@ -262,14 +282,18 @@ describe('an analyst goes from a target to the activities that serve it', { time
     const { gbfTarget } = await api('{ gbfTarget(key: "gbf-target-4") { contributions { aichiTarget { number } } } }');
     expect(gbfTarget.contributions.length).toBeGreaterThan(0);
     expect(await rows('table.contributions tbody tr')).toBe(gbfTarget.contributions.length);
-    expect(await page.locator('td[data-column="Via Aichi Target"]').first().textContent()).toBe(`Target ${gbfTarget.contributions[0].aichiTarget.number} curated`);
+    expect(await page.locator('td[data-column="Via Aichi Target"]').first().textContent()).toBe(
+      `Target ${gbfTarget.contributions[0].aichiTarget.number} curated`,
+    );
   });
 });
 
 describe('the synergy pictures', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
   it('draws Aichi Targets × {CMS, CITES, both, none}, each cell opening what fills it', async () => {
     await open('/synergies/targets');
-    const { targetSynergies } = await api('{ targetSynergies(first: 100) { target { key number } coverage cmsCount citesCount cms { node { name } } } }');
+    const { targetSynergies } = await api(
+      '{ targetSynergies(first: 100) { target { key number } coverage cmsCount citesCount cms { node { name } } } }',
+    );
     expect(await rows('table.targets-matrix tbody tr')).toBe(targetSynergies.length);
     for (const s of targetSynergies) {
       const row = page.locator(`tr[data-key="${s.target.key}"]`);
@@ -282,7 +306,11 @@ describe('the synergy pictures', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
     // Every cell readable: text and background at WCAG AA contrast (4.5:1) at least.
     const lowest = await page.evaluate(() => {
       const lum = (css: string) => {
-        const [r, g, b] = css.match(/\d+/g)!.slice(0, 3).map((c) => Number(c) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as number[];
+        const [r, g, b] = css
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((c) => Number(c) / 255)
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as number[];
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       return Math.min(
@@ -306,7 +334,9 @@ describe('the synergy pictures', { timeout: BROWSER_TEST_TIMEOUT_MS }, () => {
 
   it('draws taxa × conventions, each cell opening what fills it', async () => {
     await open('/synergies/species');
-    const { speciesSynergies } = await api('{ speciesSynergies(first: 100) { taxon { key scientificName } coverage cmsCount citesCount cites { node { name } } } }');
+    const { speciesSynergies } = await api(
+      '{ speciesSynergies(first: 100) { taxon { key scientificName } coverage cmsCount citesCount cites { node { name } } } }',
+    );
     expect(await rows('table.species-matrix tbody tr')).toBe(speciesSynergies.length);
     for (const s of speciesSynergies) {
       const row = page.locator(`tr[data-key="${s.taxon.key}"]`);
@@ -361,7 +391,9 @@ describe('the query behind each view', { timeout: BROWSER_TEST_TIMEOUT_MS }, () 
     watch(ide);
     await ide.waitForLoadState();
     await ide.waitForSelector('.graphiql-container .graphiql-query-editor .CodeMirror', { timeout: 30_000 });
-    await expect.poll(() => ide.locator('.graphiql-query-editor .CodeMirror-code').textContent(), { timeout: 15_000 }).toContain('query Entity($key: String!)');
+    await expect
+      .poll(() => ide.locator('.graphiql-query-editor .CodeMirror-code').textContent(), { timeout: 15_000 })
+      .toContain('query Entity($key: String!)');
     await ide.locator('.graphiql-execute-button').click();
     await expect.poll(() => ide.locator('.graphiql-response .CodeMirror-code').textContent(), { timeout: 15_000 }).toContain('"key": "cites"');
     await shoot(ide, 'graphiql');

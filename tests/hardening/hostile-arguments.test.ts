@@ -11,7 +11,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 const run = useApi();
 const ALLOWED = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'BAD_REQUEST', 'QUERY_TOO_COSTLY']);
-const LEAKS = /    at |Neo4jError|Cypher|MATCH \(|\/work\/|node_modules|TypeError|ReferenceError/;
+const LEAKS = / {4}at |Neo4jError|Cypher|MATCH \(|\/work\/|node_modules|TypeError|ReferenceError/;
 
 /** Every string inside a value, so that the input echoed back in a message is not taken for a leak. */
 function stringsOf(value: unknown): string[] {
@@ -25,7 +25,9 @@ let checked = 0;
 function expectSafe(answer: Pick<Answer, 'errors'> & { data?: unknown }, what: unknown) {
   checked += 1;
   let text = JSON.stringify(answer);
-  for (const s of stringsOf(what).filter((s) => s.length > 0).sort((a, b) => b.length - a.length)) {
+  for (const s of stringsOf(what)
+    .filter((s) => s.length > 0)
+    .sort((a, b) => b.length - a.length)) {
     for (const echo of [s, s.slice(0, 80), JSON.stringify(s).slice(1, -1), JSON.stringify(s.slice(0, 80)).slice(1, -1)]) {
       if (echo.length > 0) text = text.split(echo).join('<input>');
     }
@@ -72,13 +74,19 @@ const text = fc.oneof(
 );
 const idLike = fc.oneof(
   text,
-  fc.tuple(fc.constantFrom('Activity', 'Taxon', 'Convention', 'Nope', 'Entity', ''), text).map(([kind, key]) => Buffer.from(`${kind}:${key}`).toString('base64url')),
-  fc.tuple(fc.constantFrom('Activity', 'Taxon', 'AichiTarget'), fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/)).map(([kind, key]) => toGlobalId(kind, key)),
+  fc
+    .tuple(fc.constantFrom('Activity', 'Taxon', 'Convention', 'Nope', 'Entity', ''), text)
+    .map(([kind, key]) => Buffer.from(`${kind}:${key}`).toString('base64url')),
+  fc
+    .tuple(fc.constantFrom('Activity', 'Taxon', 'AichiTarget'), fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/))
+    .map(([kind, key]) => toGlobalId(kind, key)),
 );
 const cursorLike = fc.oneof(
   text,
   fc.json().map((j) => Buffer.from(j).toString('base64url')),
-  fc.record({ v: fc.anything(), o: fc.constantFrom('KEY', 'NAME', 'X'), k: fc.anything(), n: fc.anything() }).map((r) => Buffer.from(JSON.stringify(r)).toString('base64url')),
+  fc
+    .record({ v: fc.anything(), o: fc.constantFrom('KEY', 'NAME', 'X'), k: fc.anything(), n: fc.anything() })
+    .map((r) => Buffer.from(JSON.stringify(r)).toString('base64url')),
   fc.stringMatching(/^[a-z0-9]+(-[a-z0-9]+)*$/).map((key) => toCursor({ order: 'NAME', key, name: key })),
 );
 const number = fc.oneof(fc.integer(), fc.constantFrom(0, -1, 2 ** 31 - 1, -(2 ** 31), 101, 1_000_000), fc.double());
@@ -88,15 +96,35 @@ const CASES: { name: string; query: string; variables: fc.Arbitrary<Record<strin
   { name: 'node(id)', query: 'query($v: ID!) { node(id: $v) { id } }', variables: idLike.map((v) => ({ v })) },
   { name: 'nodes(ids)', query: 'query($v: [ID!]!) { nodes(ids: $v) { id } }', variables: fc.array(idLike, { maxLength: 5 }).map((v) => ({ v })) },
   { name: 'entity(key)', query: 'query($v: String!) { entity(key: $v) { key } }', variables: text.map((v) => ({ v })) },
-  { name: 'activity(id, key)', query: 'query($a: ID, $b: String) { activity(id: $a, key: $b) { key } }', variables: fc.record({ a: fc.option(idLike), b: fc.option(text) }) },
+  {
+    name: 'activity(id, key)',
+    query: 'query($a: ID, $b: String) { activity(id: $a, key: $b) { key } }',
+    variables: fc.record({ a: fc.option(idLike), b: fc.option(text) }),
+  },
   {
     name: 'activities(first, after, filter, orderBy)',
     query:
       'query($f: Int, $a: String, $s: String, $t: String, $p: String, $y: Int, $o: EntityOrder) { activities(first: $f, after: $a, orderBy: $o, filter: { species: $s, target: $t, programme: $p, year: $y }) { nodes { key } pageInfo { endCursor } } }',
-    variables: fc.record({ f: fc.option(number), a: fc.option(cursorLike), s: fc.option(text), t: fc.option(text), p: fc.option(text), y: fc.option(number), o: fc.option(fc.constantFrom('KEY', 'NAME')) }),
+    variables: fc.record({
+      f: fc.option(number),
+      a: fc.option(cursorLike),
+      s: fc.option(text),
+      t: fc.option(text),
+      p: fc.option(text),
+      y: fc.option(number),
+      o: fc.option(fc.constantFrom('KEY', 'NAME')),
+    }),
   },
-  { name: 'aichiTargets(filter.goal)', query: 'query($g: String) { aichiTargets(filter: { goal: $g }) { nodes { key } } }', variables: fc.option(text).map((g) => ({ g })) },
-  { name: 'search(text, first)', query: 'query($t: String!, $f: Int) { search(text: $t, first: $f) { score node { key } } }', variables: fc.record({ t: text, f: fc.option(number) }) },
+  {
+    name: 'aichiTargets(filter.goal)',
+    query: 'query($g: String) { aichiTargets(filter: { goal: $g }) { nodes { key } } }',
+    variables: fc.option(text).map((g) => ({ g })),
+  },
+  {
+    name: 'search(text, first)',
+    query: 'query($t: String!, $f: Int) { search(text: $t, first: $f) { score node { key } } }',
+    variables: fc.record({ t: text, f: fc.option(number) }),
+  },
   {
     name: 'connections(from, to, maxHops, first)',
     query: 'query($a: ID!, $b: ID!, $h: Int, $f: Int) { connections(from: $a, to: $b, maxHops: $h, first: $f) { length } }',
@@ -107,8 +135,16 @@ const CASES: { name: string; query: string; variables: fc.Arbitrary<Record<strin
     query: 'query($a: ID!, $d: Int, $l: Int) { neighbourhood(id: $a, depth: $d, limit: $l) { truncated } }',
     variables: fc.record({ a: idLike, d: fc.option(number), l: fc.option(number) }),
   },
-  { name: 'targetSynergies(target)', query: 'query($t: ID) { targetSynergies(target: $t) { coverage } }', variables: fc.option(idLike).map((t) => ({ t })) },
-  { name: 'speciesSynergies(taxon)', query: 'query($t: ID) { speciesSynergies(taxon: $t) { coverage } }', variables: fc.option(idLike).map((t) => ({ t })) },
+  {
+    name: 'targetSynergies(target)',
+    query: 'query($t: ID) { targetSynergies(target: $t) { coverage } }',
+    variables: fc.option(idLike).map((t) => ({ t })),
+  },
+  {
+    name: 'speciesSynergies(taxon)',
+    query: 'query($t: ID) { speciesSynergies(taxon: $t) { coverage } }',
+    variables: fc.option(idLike).map((t) => ({ t })),
+  },
   {
     name: 'contributions(first) and links(first)',
     query: 'query($f: Int, $g: Int) { aichiTarget(key: "aichi-target-12") { contributions(first: $f) { route } links(first: $g) { direction } } }',
@@ -186,13 +222,22 @@ describe('hostile arguments', () => {
           const to = same ? a : b;
           const variables = { a: a.id, b: to.id, h, f, k: to.key };
           expectSafe(
-            await run('query($a: ID!, $b: ID!, $h: Int, $f: Int) { connections(from: $a, to: $b, maxHops: $h, first: $f) { length nodes { key } } }', variables),
+            await run(
+              'query($a: ID!, $b: ID!, $h: Int, $f: Int) { connections(from: $a, to: $b, maxHops: $h, first: $f) { length nodes { key } } }',
+              variables,
+            ),
             variables,
           );
-          expectSafe(await run('query($a: ID!, $h: Int, $f: Int) { neighbourhood(id: $a, depth: $h, limit: $f) { truncated nodes { key } } }', variables), variables);
+          expectSafe(
+            await run('query($a: ID!, $h: Int, $f: Int) { neighbourhood(id: $a, depth: $h, limit: $f) { truncated nodes { key } } }', variables),
+            variables,
+          );
           // An id of another kind where an Activity is expected, and an id and key that disagree.
           expectSafe(await run('query($a: ID, $k: String) { activity(id: $a, key: $k) { key } }', variables), variables);
-          expectSafe(await run('query($a: ID, $b: ID) { targetSynergies(target: $a) { coverage } speciesSynergies(taxon: $b) { coverage } }', variables), variables);
+          expectSafe(
+            await run('query($a: ID, $b: ID) { targetSynergies(target: $a) { coverage } speciesSynergies(taxon: $b) { coverage } }', variables),
+            variables,
+          );
           expectSafe(await run('query($a: ID!, $b: ID!) { nodes(ids: [$a, $b, $a]) { id } }', variables), variables);
         }),
         { numRuns: 300, seed: 20261125 },

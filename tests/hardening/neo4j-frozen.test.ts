@@ -26,12 +26,18 @@ describe('when Neo4j freezes', () => {
     await api?.stop();
   });
 
-  it('ends every request within QUERY_TIMEOUT_MS + 1 s with 503, never an internal error, and recovers after SIGCONT', { timeout: 300_000 }, async () => {
+  it('ends every request within QUERY_TIMEOUT_MS + 1 s with 503, never an internal error, and recovers after SIGCONT', {
+    timeout: 300_000,
+  }, async () => {
     api = await startApiProcess({ QUERY_TIMEOUT_MS: String(QUERY_TIMEOUT_MS), RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '0' });
     const url = api.url;
     const ask = async (): Promise<Outcome> => {
       const started = performance.now();
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: QUERY }),
+      });
       const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
       return {
         started,
@@ -74,7 +80,10 @@ describe('when Neo4j freezes', () => {
     const affected = outcomes.filter((o) => o.started >= frozenAt);
     const inFlight = outcomes.filter((o) => o.started < frozenAt && o.started + o.millis >= frozenAt);
     const worstFirst = [...affected].sort((a, b) => b.millis - a.millis).slice(0, 5);
-    console.log('slowest:', worstFirst.map((o) => `${o.millis.toFixed(0)} ms ${o.status} ${o.codes.join(',')} at ${(o.started - frozenAt).toFixed(0)} ms`).join('; '));
+    console.log(
+      'slowest:',
+      worstFirst.map((o) => `${o.millis.toFixed(0)} ms ${o.status} ${o.codes.join(',')} at ${(o.started - frozenAt).toFixed(0)} ms`).join('; '),
+    );
     for (const o of affected) expect(o.millis).toBeLessThan(QUERY_TIMEOUT_MS + 1000);
     for (const o of outcomes) {
       expect(o.codes).not.toContain('INTERNAL_SERVER_ERROR');

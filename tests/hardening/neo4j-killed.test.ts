@@ -10,7 +10,11 @@ import { startApiProcess, type ApiProcess } from '../support/apiProcess.js';
 const QUERY = '{ activities(first: 5) { nodes { key name } } }';
 
 async function ask(url: string) {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: QUERY }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: QUERY }),
+  });
   const body = (await response.json()) as { data?: { activities: { nodes: unknown[] } }; errors?: { extensions: { code: string } }[] };
   return { status: response.status, body };
 }
@@ -64,7 +68,9 @@ describe('when the local Neo4j is killed', () => {
     expect(after.status).toBe(200);
     expect(after.body.data!.activities.nodes).toEqual(activities);
     expect(codes).not.toContain('INTERNAL_SERVER_ERROR');
-    console.log(`SIGKILL of the local Neo4j: ready again ${(readyAfter / 1000).toFixed(1)} s after the kill, same API process (${restartLine.replace(/^\[neo4j-local\] /, '')}; load average ${os.loadavg()[0]!.toFixed(1)})`);
+    console.log(
+      `SIGKILL of the local Neo4j: ready again ${(readyAfter / 1000).toFixed(1)} s after the kill, same API process (${restartLine.replace(/^\[neo4j-local\] /, '')}; load average ${os.loadavg()[0]!.toFixed(1)})`,
+    );
   });
 
   it('reports unhealthy (503) with the reason once it may not restart it any more', { timeout: 300_000 }, async () => {

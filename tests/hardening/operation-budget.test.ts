@@ -10,7 +10,8 @@ import { createServer, type ApiServer } from '../../src/server.js';
 import { sharedDatabase, testConfig } from '../support/db.js';
 
 // Four levels, each one round trip after the one above.
-const DEEP = '{ activities(first: 3) { nodes { key programme { node { key activities(first: 3) { node { key programme { node { key approvedBy { node { key } } } } } } } } } } }';
+const DEEP =
+  '{ activities(first: 3) { nodes { key programme { node { key activities(first: 3) { node { key programme { node { key approvedBy { node { key } } } } } } } } } } }';
 
 /** The real database, each read starting 300 ms late; counts the reads that reach it (not already cancelled). */
 function slowReader(): GraphReader & { started: number[] } {

@@ -11,9 +11,10 @@ afterAll(() => db.close());
 describe('read-only by construction', () => {
   it('a write statement sent through the read path is refused by Neo4j, and nothing changes', async () => {
     const before = await db.read<{ dataHash: string }>('about/dataVersion');
-    const error = await db
-      .read('load/writeMeta', { dataHash: 'written-by-the-api', loadedAt: 'now', nodeCount: 0, relationshipCount: 0 })
-      .then(() => undefined, (e: unknown) => e);
+    const error = await db.read('load/writeMeta', { dataHash: 'written-by-the-api', loadedAt: 'now', nodeCount: 0, relationshipCount: 0 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeTruthy();
     expect(String((error as Error).message)).toMatch(/[Ww]rit(e|ing) .*(read|READ)/);
     expect(await db.read('about/dataVersion')).toEqual(before);

@@ -17,7 +17,10 @@ describe('CORS', () => {
   });
 
   const preflight = (url: string, origin: string) =>
-    fetch(`${url}/graphql`, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+    fetch(`${url}/graphql`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
 
   it('answers the configured origin', async () => {
     const response = await preflight(api.url, PORTAL);
@@ -43,15 +46,21 @@ describe('CSRF prevention and error hygiene', () => {
     const get = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`);
     expect(get.status).toBe(400);
     expect(await get.text()).toMatch(/CSRF/);
-    const plain = await fetch(`${api.url}/graphql`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ about { apiVersion } }"}' });
+    const plain = await fetch(`${api.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ about { apiVersion } }"}',
+    });
     expect(plain.status).toBe(400);
-    const ok = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`, { headers: { 'apollo-require-preflight': '1' } });
+    const ok = await fetch(`${api.url}/graphql?query=${encodeURIComponent('{ about { apiVersion } }')}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(ok.status).toBe(200);
   });
 
   it('never shows a stack trace, and hides x-powered-by', async () => {
     const { headers, body } = await api.graphql('{ node(id: "%%%") { id } unknownField }');
-    expect(JSON.stringify(body)).not.toMatch(/stacktrace|    at /);
+    expect(JSON.stringify(body)).not.toMatch(/stacktrace| {4}at /);
     expect(headers.get('x-powered-by')).toBeNull();
     // In production, no "did you mean" suggestions that map the schema for a stranger.
     expect(JSON.stringify(body)).not.toMatch(/Did you mean/);

@@ -59,7 +59,13 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const waitFor = (pattern: RegExp, timeoutMs: number) =>
     new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${output.join('\n')}`)), timeoutMs);
-      waiters.push({ pattern, resolve: (line) => (clearTimeout(timer), resolve(line)) });
+      waiters.push({
+        pattern,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      });
       void exited.then(() => reject(new Error(`the API exited:\n${output.join('\n')}`)));
     });
   const ready = await waitFor(/ready: GraphQL at (\S+)\/graphql/, 240_000);

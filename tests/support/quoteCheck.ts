@@ -67,7 +67,15 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
     if (!fs.existsSync(full)) throw new Error(`The facts file ${full} is missing: set FACTS_DIR to the folder of domain-facts.md`);
     const text = fs.readFileSync(full, 'utf8');
     // A quote may not come from a line that only the unconfirmed tag covers.
-    files.set(doc, plain(text.split('\n').filter((line) => !/\[U\]/.test(plain(line)) || /\[V\]/.test(line)).join('\n')));
+    files.set(
+      doc,
+      plain(
+        text
+          .split('\n')
+          .filter((line) => !/\[U\]/.test(plain(line)) || /\[V\]/.test(line))
+          .join('\n'),
+      ),
+    );
     const lines = text.split('\n');
     allLines.push(...lines);
     let previousUrls: string[] = [];
@@ -96,7 +104,8 @@ export function readFactsText(dir = FACTS_DIR): FactsText {
     allLines.forEach((line, i) => {
       if (!line.includes(file)) return;
       let passage = line;
-      if (!line.trimStart().startsWith('|')) for (let j = i + 1; j < allLines.length && !/^(#|---)/.test(allLines[j] ?? ''); j++) passage += `\n${allLines[j]}`;
+      if (!line.trimStart().startsWith('|'))
+        for (let j = i + 1; j < allLines.length && !/^(#|---)/.test(allLines[j] ?? ''); j++) passage += `\n${allLines[j]}`;
       naming.push(plain(passage));
     });
     return naming.length > 0 ? naming : undefined;

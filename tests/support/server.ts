@@ -8,7 +8,11 @@ export interface TestServer {
   server: ApiServer;
   db: Database;
   /** POSTs a GraphQL operation; returns the HTTP status, headers and parsed body. */
-  graphql(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: any }>;
+  graphql(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: any }>;
   close(): Promise<void>;
 }
 

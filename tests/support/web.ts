@@ -7,5 +7,8 @@ import { WEB_DIST } from '../../src/web/route.js';
 
 export function ensureWebBuilt(): void {
   if (fs.existsSync(path.join(WEB_DIST, 'index.html')) && fs.existsSync(path.join(WEB_DIST, 'graphiql.html'))) return;
-  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'web/build.ts')], { stdio: 'inherit', cwd: PROJECT_ROOT });
+  execFileSync(process.execPath, [path.join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(PROJECT_ROOT, 'web/build.ts')], {
+    stdio: 'inherit',
+    cwd: PROJECT_ROOT,
+  });
 }

@@ -53,7 +53,10 @@ export function sidesOf(nodes: GraphNode[], relationships: GraphRelationship[]):
   const conventionCode = new Map(nodes.filter((n) => n.kind === 'CONVENTION').map((n) => [n.key, n.acronym]));
   const reached = new Map<string, Set<string>>();
   for (const r of relationships) {
-    for (const [a, b] of [[r.fromKey, r.toKey], [r.toKey, r.fromKey]] as const) {
+    for (const [a, b] of [
+      [r.fromKey, r.toKey],
+      [r.toKey, r.fromKey],
+    ] as const) {
       const code = conventionCode.get(b);
       if (code && !own.has(a)) reached.set(a, (reached.get(a) ?? new Set()).add(code));
     }
@@ -61,7 +64,8 @@ export function sidesOf(nodes: GraphNode[], relationships: GraphRelationship[]):
   const sides = new Map<string, Side>();
   for (const n of nodes) {
     const codes = own.has(n.key) ? new Set([own.get(n.key)!]) : (reached.get(n.key) ?? new Set<string>());
-    const side: Side = codes.has('CMS') && codes.has('CITES') ? 'JOINT' : codes.has('CMS') ? 'CMS' : codes.has('CITES') ? 'CITES' : codes.has('CBD') ? 'CBD' : 'OTHER';
+    const side: Side =
+      codes.has('CMS') && codes.has('CITES') ? 'JOINT' : codes.has('CMS') ? 'CMS' : codes.has('CITES') ? 'CITES' : codes.has('CBD') ? 'CBD' : 'OTHER';
     sides.set(n.key, side);
   }
   return sides;
@@ -78,7 +82,12 @@ export interface DrawOptions {
   onSelect?: (node: GraphNode) => void;
 }
 
-export async function drawGraph(container: HTMLElement, nodes: GraphNode[], relationships: GraphRelationship[], options: DrawOptions): Promise<cytoscape.Core> {
+export async function drawGraph(
+  container: HTMLElement,
+  nodes: GraphNode[],
+  relationships: GraphRelationship[],
+  options: DrawOptions,
+): Promise<cytoscape.Core> {
   const { default: cytoscape } = await import('cytoscape');
   const sides = sidesOf(nodes, relationships);
   const keys = new Set(nodes.map((n) => n.key));
@@ -96,7 +105,13 @@ export async function drawGraph(container: HTMLElement, nodes: GraphNode[], rela
       ...relationships
         .filter((r) => keys.has(r.fromKey) && keys.has(r.toKey))
         .map((r) => ({
-          data: { id: r.key, source: r.fromKey, target: r.toKey, label: r.type, colour: edgeSide(r) === 'OTHER' ? '#8a919c' : SIDE_COLOURS[edgeSide(r)] },
+          data: {
+            id: r.key,
+            source: r.fromKey,
+            target: r.toKey,
+            label: r.type,
+            colour: edgeSide(r) === 'OTHER' ? '#8a919c' : SIDE_COLOURS[edgeSide(r)],
+          },
           classes: `${r.provenance.basis === 'CURATED' ? 'curated' : 'sourced'}${relationships.length <= 40 ? ' labelled' : ''}`,
         })),
     ],
@@ -164,7 +179,9 @@ export function legend(): HTMLElement {
   return h(
     'ul',
     { class: 'legend', 'aria-label': 'Legend' },
-    (Object.keys(SIDE_COLOURS) as Side[]).map((side) => h('li', null, h('span', { class: 'swatch', style: `background:${SIDE_COLOURS[side]}` }), SIDE_LABELS[side])),
+    (Object.keys(SIDE_COLOURS) as Side[]).map((side) =>
+      h('li', null, h('span', { class: 'swatch', style: `background:${SIDE_COLOURS[side]}` }), SIDE_LABELS[side]),
+    ),
     h('li', null, h('span', { class: 'line sourced' }), 'sourced relationship'),
     h('li', null, h('span', { class: 'line curated' }), 'curated relationship (dashed)'),
   );
@@ -185,11 +202,23 @@ export function graphTables(nodes: GraphNode[], relationships: GraphRelationship
         'table',
         { class: 'graph-nodes' },
         h('caption', null, 'Entities'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Convention'))),
+        h(
+          'thead',
+          null,
+          h('tr', null, h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Kind'), h('th', { scope: 'col' }, 'Convention')),
+        ),
         h(
           'tbody',
           null,
-          nodes.map((n) => h('tr', { 'data-key': n.key }, h('td', null, link(entityHref(n.key), n.name)), h('td', null, kindLabel(n.kind)), h('td', null, SIDE_LABELS[sides.get(n.key)!]))),
+          nodes.map((n) =>
+            h(
+              'tr',
+              { 'data-key': n.key },
+              h('td', null, link(entityHref(n.key), n.name)),
+              h('td', null, kindLabel(n.kind)),
+              h('td', null, SIDE_LABELS[sides.get(n.key)!]),
+            ),
+          ),
         ),
       ),
     ),
@@ -200,12 +229,30 @@ export function graphTables(nodes: GraphNode[], relationships: GraphRelationship
         'table',
         { class: 'graph-relationships' },
         h('caption', null, 'Relationships'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'From'), h('th', { scope: 'col' }, 'Type'), h('th', { scope: 'col' }, 'To'), h('th', { scope: 'col' }, 'Basis'))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'From'),
+            h('th', { scope: 'col' }, 'Type'),
+            h('th', { scope: 'col' }, 'To'),
+            h('th', { scope: 'col' }, 'Basis'),
+          ),
+        ),
         h(
           'tbody',
           null,
           relationships.map((r) =>
-            h('tr', null, h('td', null, names.get(r.fromKey) ?? r.fromKey), h('td', null, r.type), h('td', null, names.get(r.toKey) ?? r.toKey), h('td', { title: r.provenance.rationale ?? undefined }, r.provenance.basis.toLowerCase())),
+            h(
+              'tr',
+              null,
+              h('td', null, names.get(r.fromKey) ?? r.fromKey),
+              h('td', null, r.type),
+              h('td', null, names.get(r.toKey) ?? r.toKey),
+              h('td', { title: r.provenance.rationale ?? undefined }, r.provenance.basis.toLowerCase()),
+            ),
           ),
         ),
       ),

@@ -39,7 +39,18 @@ const root = document.getElementById('root')!;
 const navLinks = NAV.map(([href, label]) => h('a', { href }, label));
 const main = h('main', { id: 'main', tabindex: '-1' });
 root.append(
-  h('a', { class: 'skip-link', href: '#main', onclick: (e: Event) => (e.preventDefault(), main.focus()) }, 'Skip to content'),
+  h(
+    'a',
+    {
+      class: 'skip-link',
+      href: '#main',
+      onclick: (e: Event) => {
+        e.preventDefault();
+        main.focus();
+      },
+    },
+    'Skip to content',
+  ),
   h(
     'header',
     { class: 'site-header' },

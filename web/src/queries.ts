@@ -34,7 +34,8 @@ const kindFields = Object.entries(KIND_FIELDS)
   .join('\n');
 
 /** What the graph views need to colour a node by convention. */
-const CONVENTION_OF_NODE = '... on Convention { acronym } ... on Decision { convention } ... on StrategicPlan { convention } ... on Meeting { meetingConvention: convention }';
+const CONVENTION_OF_NODE =
+  '... on Convention { acronym } ... on Decision { convention } ... on StrategicPlan { convention } ... on Meeting { meetingConvention: convention }';
 
 const PROVENANCE = `fragment Provenance on Provenance {
   basis

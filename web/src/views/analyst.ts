@@ -50,16 +50,40 @@ const stepsText = (c: Contribution) => c.steps.map((s) => `${s.fromKey} -${s.typ
 
 /** The table's columns, in order. A new field of TargetContribution is one line here (and its name in the query). */
 const COLUMNS: Column[] = [
-  { header: 'Activity', text: (r) => r.contribution.activity.name, cell: (r) => link(entityHref(r.contribution.activity.key), r.contribution.activity.name) },
+  {
+    header: 'Activity',
+    text: (r) => r.contribution.activity.name,
+    cell: (r) => link(entityHref(r.contribution.activity.key), r.contribution.activity.name),
+  },
   { header: 'Status', text: (r) => r.contribution.activity.status.toLowerCase() },
-  { header: 'Foundation', text: (r) => r.contribution.foundation, cell: (r) => h('span', { title: r.contribution.rationale ?? '' }, r.contribution.foundation) },
+  {
+    header: 'Foundation',
+    text: (r) => r.contribution.foundation,
+    cell: (r) => h('span', { title: r.contribution.rationale ?? '' }, r.contribution.foundation),
+  },
   { header: 'Route', text: (r) => r.contribution.route },
   { header: 'Basis', text: (r) => r.contribution.basis, cell: (r) => basisBadge(r.contribution.basis) },
-  { header: 'Programme', text: (r) => r.contribution.programme?.name ?? '', cell: (r) => (r.contribution.programme ? link(entityHref(r.contribution.programme.key), r.contribution.programme.name) : '') },
-  { header: 'Objective', text: (r) => r.contribution.objective?.code ?? '', cell: (r) => (r.contribution.objective ? link(entityHref(r.contribution.objective.key), r.contribution.objective.code) : '') },
+  {
+    header: 'Programme',
+    text: (r) => r.contribution.programme?.name ?? '',
+    cell: (r) => (r.contribution.programme ? link(entityHref(r.contribution.programme.key), r.contribution.programme.name) : ''),
+  },
+  {
+    header: 'Objective',
+    text: (r) => r.contribution.objective?.code ?? '',
+    cell: (r) => (r.contribution.objective ? link(entityHref(r.contribution.objective.key), r.contribution.objective.code) : ''),
+  },
   { header: 'Plan', text: (r) => r.contribution.plan?.name ?? '' },
-  { header: 'Initiative', text: (r) => r.contribution.initiative?.name ?? '', cell: (r) => (r.contribution.initiative ? link(entityHref(r.contribution.initiative.key), r.contribution.initiative.name) : '') },
-  { header: 'Species', text: (r) => r.contribution.species.map((s) => s.scientificName).join(', '), cell: (r) => r.contribution.species.map((s, i) => [i ? ', ' : '', link(entityHref(s.key), h('i', null, s.scientificName))]) },
+  {
+    header: 'Initiative',
+    text: (r) => r.contribution.initiative?.name ?? '',
+    cell: (r) => (r.contribution.initiative ? link(entityHref(r.contribution.initiative.key), r.contribution.initiative.name) : ''),
+  },
+  {
+    header: 'Species',
+    text: (r) => r.contribution.species.map((s) => s.scientificName).join(', '),
+    cell: (r) => r.contribution.species.map((s, i) => [i ? ', ' : '', link(entityHref(s.key), h('i', null, s.scientificName))]),
+  },
   {
     header: 'Steps',
     text: (r) => stepsText(r.contribution),
@@ -74,7 +98,13 @@ const COLUMNS: Column[] = [
             `${s.fromKey} —${s.type}→ ${s.toKey} `,
             basisBadge(s.provenance.basis),
             s.provenance.rationale ? h('span', { class: 'muted' }, ` ${s.provenance.rationale}`) : null,
-            s.provenance.citations.length ? h('span', { class: 'muted' }, ` [${s.provenance.citations.map((c) => `${c.documentKey}${c.locator ? ` ¶${c.locator}` : ''}`).join('; ')}]`) : null,
+            s.provenance.citations.length
+              ? h(
+                  'span',
+                  { class: 'muted' },
+                  ` [${s.provenance.citations.map((c) => `${c.documentKey}${c.locator ? ` ¶${c.locator}` : ''}`).join('; ')}]`,
+                )
+              : null,
           ),
         ),
       ),
@@ -82,7 +112,11 @@ const COLUMNS: Column[] = [
 ];
 
 const GBF_COLUMNS: Column[] = [
-  { header: 'Via Aichi Target', text: (r) => String(r.viaAichi?.number ?? ''), cell: (r) => (r.viaAichi ? [link(`/analyst/${r.viaAichi.key}`, `Target ${r.viaAichi.number}`), ' ', basisBadge(r.viaAichi.bridgeBasis)] : '') },
+  {
+    header: 'Via Aichi Target',
+    text: (r) => String(r.viaAichi?.number ?? ''),
+    cell: (r) => (r.viaAichi ? [link(`/analyst/${r.viaAichi.key}`, `Target ${r.viaAichi.number}`), ' ', basisBadge(r.viaAichi.bridgeBasis)] : ''),
+  },
   ...COLUMNS,
 ];
 
@@ -100,8 +134,16 @@ export async function analystView(route: Route, into: HTMLElement): Promise<stri
     'select',
     { id: 'analyst-target', onchange: (e: Event) => navigate(`/analyst/${(e.target as HTMLSelectElement).value}`) },
     h('option', { value: '', selected: !key, disabled: true }, 'Choose a target'),
-    h('optgroup', { label: 'Aichi Biodiversity Targets' }, aichiTargets.nodes.map((t) => h('option', { value: t.key, selected: t.key === key }, `Aichi ${t.number}: ${t.shortTitle}`))),
-    h('optgroup', { label: 'Kunming-Montreal GBF targets' }, gbfTargets.nodes.map((t) => h('option', { value: t.key, selected: t.key === key }, `GBF ${t.number}: ${t.shortTitle}`))),
+    h(
+      'optgroup',
+      { label: 'Aichi Biodiversity Targets' },
+      aichiTargets.nodes.map((t) => h('option', { value: t.key, selected: t.key === key }, `Aichi ${t.number}: ${t.shortTitle}`)),
+    ),
+    h(
+      'optgroup',
+      { label: 'Kunming-Montreal GBF targets' },
+      gbfTargets.nodes.map((t) => h('option', { value: t.key, selected: t.key === key }, `GBF ${t.number}: ${t.shortTitle}`)),
+    ),
   );
   append(into, [
     h('h1', null, 'Analyst: the activities that serve a target'),
@@ -120,7 +162,10 @@ export async function analystView(route: Route, into: HTMLElement): Promise<stri
     const { gbfTarget } = await graphql<{ gbfTarget: (Target & { contributions: Bridged[] }) | null }>(GBF_CONTRIBUTIONS, { key });
     if (!gbfTarget) throw new Error(`No GBF target has the key “${key}”.`);
     target = gbfTarget;
-    rows = gbfTarget.contributions.map((b) => ({ contribution: b.contribution, viaAichi: { ...b.aichiTarget, bridgeBasis: b.bridge.provenance.basis } }));
+    rows = gbfTarget.contributions.map((b) => ({
+      contribution: b.contribution,
+      viaAichi: { ...b.aichiTarget, bridgeBasis: b.bridge.provenance.basis },
+    }));
     columns = GBF_COLUMNS;
   } else {
     const { aichiTarget } = await graphql<{ aichiTarget: (Target & { contributions: Contribution[] }) | null }>(AICHI_CONTRIBUTIONS, { key });
@@ -131,7 +176,11 @@ export async function analystView(route: Route, into: HTMLElement): Promise<stri
   }
 
   const name = `${key.startsWith('gbf-') ? 'GBF' : 'Aichi'} Target ${target.number}: ${target.shortTitle}`;
-  const csv = () => toCsv(columns.map((c) => c.header), rows.map((r) => columns.map((c) => c.text(r))));
+  const csv = () =>
+    toCsv(
+      columns.map((c) => c.header),
+      rows.map((r) => columns.map((c) => c.text(r))),
+    );
   append(into, [
     h('h2', null, link(entityHref(target.key), name)),
     target.text ? h('p', { class: 'lead' }, target.text) : null,
@@ -139,7 +188,9 @@ export async function analystView(route: Route, into: HTMLElement): Promise<stri
       'p',
       { role: 'status', class: 'result-count' },
       `${rows.length} contribution${rows.length === 1 ? '' : 's'}. `,
-      rows.length ? h('button', { type: 'button', id: 'export-csv', onclick: () => downloadCsv(`${key}-contributions.csv`, csv()) }, 'Export as CSV') : null,
+      rows.length
+        ? h('button', { type: 'button', id: 'export-csv', onclick: () => downloadCsv(`${key}-contributions.csv`, csv()) }, 'Export as CSV')
+        : null,
     ),
     rows.length
       ? h(
@@ -149,8 +200,26 @@ export async function analystView(route: Route, into: HTMLElement): Promise<stri
             'table',
             { class: 'contributions' },
             h('caption', null, `Activities serving ${name}`),
-            h('thead', null, h('tr', null, columns.map((c) => h('th', { scope: 'col' }, c.header)))),
-            h('tbody', null, rows.map((r) => h('tr', null, columns.map((c) => h('td', { 'data-column': c.header }, c.cell ? c.cell(r) : c.text(r)))))),
+            h(
+              'thead',
+              null,
+              h(
+                'tr',
+                null,
+                columns.map((c) => h('th', { scope: 'col' }, c.header)),
+              ),
+            ),
+            h(
+              'tbody',
+              null,
+              rows.map((r) =>
+                h(
+                  'tr',
+                  null,
+                  columns.map((c) => h('td', { 'data-column': c.header }, c.cell ? c.cell(r) : c.text(r))),
+                ),
+              ),
+            ),
           ),
         )
       : h('p', null, 'No activity in the graph serves this target.'),

@@ -56,7 +56,9 @@ export async function entityView(route: Route, into: HTMLElement): Promise<strin
   const actions = [
     link(viewUrl(`/graph/${encodeURIComponent(entity.key)}`, { depth: 1 }), 'Neighbourhood graph'),
     link(viewUrl('/path', { from: entity.key }), 'Find a path from here'),
-    entity.kind === 'AICHI_TARGET' || entity.kind === 'GBF_TARGET' ? link(`/analyst/${encodeURIComponent(entity.key)}`, 'Activities serving it') : null,
+    entity.kind === 'AICHI_TARGET' || entity.kind === 'GBF_TARGET'
+      ? link(`/analyst/${encodeURIComponent(entity.key)}`, 'Activities serving it')
+      : null,
     entity.kind === 'PARAGRAPH' ? link(`/report#${encodeURIComponent(entity.key)}`, 'Read it in the report') : null,
   ];
 
@@ -68,11 +70,18 @@ export async function entityView(route: Route, into: HTMLElement): Promise<strin
     h('h1', null, entity.name),
     entity.description ? h('p', { class: 'lead' }, entity.description) : null,
     h('nav', { class: 'actions', 'aria-label': 'From this entity' }, actions),
-    h('section', { 'aria-labelledby': 'fields-title' }, h('h2', { id: 'fields-title' }, 'Fields'), h(
-      'dl',
-      { class: 'fields' },
-      fields.filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0)).map(([name, value]) => [h('dt', null, name), h('dd', null, fieldValue(value))]),
-    )),
+    h(
+      'section',
+      { 'aria-labelledby': 'fields-title' },
+      h('h2', { id: 'fields-title' }, 'Fields'),
+      h(
+        'dl',
+        { class: 'fields' },
+        fields
+          .filter(([, v]) => v !== null && v !== undefined && v !== '' && !(Array.isArray(v) && v.length === 0))
+          .map(([name, value]) => [h('dt', null, name), h('dd', null, fieldValue(value))]),
+      ),
+    ),
     h('section', { 'aria-labelledby': 'source-title' }, h('h2', { id: 'source-title' }, 'Where it comes from'), provenanceBlock(entity.provenance)),
     h(
       'section',
@@ -111,15 +120,23 @@ export async function entityView(route: Route, into: HTMLElement): Promise<strin
 
   // The report paragraphs that state it: those cited for the entity or for any of its relationships.
   const paragraphIds = [
-    ...new Set([entity.provenance, ...entity.links.map((l) => l.relationship.provenance)].flatMap((p) => p.citations.flatMap((c) => (c.paragraph ? [c.paragraph.id] : [])))),
+    ...new Set(
+      [entity.provenance, ...entity.links.map((l) => l.relationship.provenance)].flatMap((p) =>
+        p.citations.flatMap((c) => (c.paragraph ? [c.paragraph.id] : [])),
+      ),
+    ),
   ];
   const stating = h('section', { 'aria-labelledby': 'stating-title' }, h('h2', { id: 'stating-title' }, 'The paragraphs that state it'));
   append(into, [stating]);
   if (paragraphIds.length === 0) {
-    stating.append(h('p', null, 'No paragraph of a document in the graph states it.', entity.provenance.basis === 'CURATED' ? [' ', basisBadge('CURATED')] : null));
+    stating.append(
+      h('p', null, 'No paragraph of a document in the graph states it.', entity.provenance.basis === 'CURATED' ? [' ', basisBadge('CURATED')] : null),
+    );
   } else {
     const { nodes } = await graphql<{ nodes: (StatingParagraph | null)[] }>(PARAGRAPHS_BY_ID, { ids: paragraphIds.slice(0, 100) });
-    const paragraphs = nodes.filter((p): p is StatingParagraph => p !== null).sort((a, b) => a.document.key.localeCompare(b.document.key) || a.order - b.order);
+    const paragraphs = nodes
+      .filter((p): p is StatingParagraph => p !== null)
+      .sort((a, b) => a.document.key.localeCompare(b.document.key) || a.order - b.order);
     stating.append(
       h(
         'ol',
@@ -128,7 +145,14 @@ export async function entityView(route: Route, into: HTMLElement): Promise<strin
           h(
             'li',
             null,
-            h('p', { class: 'link-head' }, link(p.document.key === 'stc38-report' ? `/report#${encodeURIComponent(p.key)}` : entityHref(p.key), `${p.document.name}, ¶ ${p.locator}`)),
+            h(
+              'p',
+              { class: 'link-head' },
+              link(
+                p.document.key === 'stc38-report' ? `/report#${encodeURIComponent(p.key)}` : entityHref(p.key),
+                `${p.document.name}, ¶ ${p.locator}`,
+              ),
+            ),
             h('blockquote', { class: 'paragraph-text' }, p.text),
           ),
         ),

@@ -27,14 +27,17 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
   const depth = Math.min(3, Math.max(1, Number(route.params.get('depth')) || 1));
   const types = list(route.params.get('types'));
   const hidden = new Set(list(route.params.get('hide')));
-  const [{ entity }, schema] = await Promise.all([graphql<{ entity: GraphNode & { id: string } | null }>(ENTITY_ID, { key }), schemaEnums()]);
+  const [{ entity }, schema] = await Promise.all([graphql<{ entity: (GraphNode & { id: string }) | null }>(ENTITY_ID, { key }), schemaEnums()]);
   if (!entity) throw new Error(`No entity has the key “${key}”.`);
-  const { neighbourhood } = await graphql<{ neighbourhood: { truncated: boolean; nodes: GraphNode[]; relationships: GraphRelationship[] } }>(NEIGHBOURHOOD, {
-    id: entity.id,
-    depth,
-    types: types.length ? types : null,
-    limit: LIMIT,
-  });
+  const { neighbourhood } = await graphql<{ neighbourhood: { truncated: boolean; nodes: GraphNode[]; relationships: GraphRelationship[] } }>(
+    NEIGHBOURHOOD,
+    {
+      id: entity.id,
+      depth,
+      types: types.length ? types : null,
+      limit: LIMIT,
+    },
+  );
 
   const go = (changes: { depth?: number; types?: string[]; hide?: string[] }) =>
     navigate(
@@ -64,7 +67,12 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
       class: 'filter-group',
       onsubmit: (e: Event) => {
         e.preventDefault();
-        go({ types: typeBoxes.map((l) => l.querySelector('input')!).filter((i) => i.checked).map((i) => i.value) });
+        go({
+          types: typeBoxes
+            .map((l) => l.querySelector('input')!)
+            .filter((i) => i.checked)
+            .map((i) => i.value),
+        });
       },
     },
     h('fieldset', null, h('legend', null, 'Relationship types (none checked: all)'), h('div', { class: 'checks' }, typeBoxes)),
@@ -101,7 +109,11 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
 
   const distance = distancesFrom(entity.key, relationships);
   const selection = h('div', { class: 'selection', 'aria-live': 'polite' }, h('p', { class: 'muted' }, 'Select a node to see it here.'));
-  const canvas = h('div', { class: 'graph-canvas', role: 'img', 'aria-label': `Graph of ${nodes.length} entities and ${relationships.length} relationships around ${entity.name}` });
+  const canvas = h('div', {
+    class: 'graph-canvas',
+    role: 'img',
+    'aria-label': `Graph of ${nodes.length} entities and ${relationships.length} relationships around ${entity.name}`,
+  });
   append(into, [
     h('p', { class: 'eyebrow' }, 'Neighbourhood'),
     h('h1', null, link(entityHref(entity.key), entity.name)),
@@ -110,7 +122,12 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
       { class: 'graph-controls' },
       h('div', { class: 'filter-group' }, h('label', { for: 'graph-depth' }, 'Depth'), depthSelect),
       kindBoxes,
-      h('details', { class: 'types-filter', open: types.length > 0 }, h('summary', null, `Relationship types${types.length ? `: ${types.join(', ')}` : ': all'}`), typeForm),
+      h(
+        'details',
+        { class: 'types-filter', open: types.length > 0 },
+        h('summary', null, `Relationship types${types.length ? `: ${types.join(', ')}` : ': all'}`),
+        typeForm,
+      ),
     ),
     h(
       'p',
@@ -127,13 +144,37 @@ export async function graphView(route: Route, into: HTMLElement): Promise<string
     // Small neighbourhoods read best as rings by distance from the centre, middle ones as a force layout;
     // past 150 entities the force layout takes seconds (measured: bench/explorer.ts), so rings again.
     layout: (nodes.length <= 30 || nodes.length > 150
-      ? { name: 'concentric', concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9), levelWidth: () => 1, minNodeSpacing: nodes.length > 150 ? 6 : 40, animate: false }
-      : { name: 'cose', animate: false, randomize: false, boundingBox: { x1: 0, y1: 0, w: canvas.clientWidth, h: canvas.clientHeight }, nodeRepulsion: () => 60000, idealEdgeLength: () => 110, gravity: 0.5, numIter: 1000, nodeDimensionsIncludeLabels: true }) as never,
+      ? {
+          name: 'concentric',
+          concentric: (n: { id(): string }) => 10 - (distance.get(n.id()) ?? 9),
+          levelWidth: () => 1,
+          minNodeSpacing: nodes.length > 150 ? 6 : 40,
+          animate: false,
+        }
+      : {
+          name: 'cose',
+          animate: false,
+          randomize: false,
+          boundingBox: { x1: 0, y1: 0, w: canvas.clientWidth, h: canvas.clientHeight },
+          nodeRepulsion: () => 60000,
+          idealEdgeLength: () => 110,
+          gravity: 0.5,
+          numIter: 1000,
+          nodeDimensionsIncludeLabels: true,
+        }) as never,
     onSelect: (node) =>
       selection.replaceChildren(
         h('h2', null, node.name),
         h('p', { class: 'muted' }, kindLabel(node.kind)),
-        h('p', null, link(entityHref(node.key), 'Open its page'), ' · ', link(viewUrl(`/graph/${encodeURIComponent(node.key)}`, { depth }), 'Centre the graph here'), ' · ', link(viewUrl('/path', { from: entity.key, to: node.key }), 'Paths from the centre')),
+        h(
+          'p',
+          null,
+          link(entityHref(node.key), 'Open its page'),
+          ' · ',
+          link(viewUrl(`/graph/${encodeURIComponent(node.key)}`, { depth }), 'Centre the graph here'),
+          ' · ',
+          link(viewUrl('/path', { from: entity.key, to: node.key }), 'Paths from the centre'),
+        ),
       ),
   });
   return `Neighbourhood of ${entity.name}`;

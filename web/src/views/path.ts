@@ -15,7 +15,15 @@ interface Path {
 /** A key field that suggests entities as one types (a datalist filled by search). */
 function entityInput(id: string, label: string, value: string): HTMLElement {
   const options = h('datalist', { id: `${id}-options` });
-  const input = h('input', { id, name: id, value, required: true, list: `${id}-options`, autocomplete: 'off', placeholder: 'a key, or words to look for' });
+  const input = h('input', {
+    id,
+    name: id,
+    value,
+    required: true,
+    list: `${id}-options`,
+    autocomplete: 'off',
+    placeholder: 'a key, or words to look for',
+  });
   let timer: number | undefined;
   input.addEventListener('input', () => {
     window.clearTimeout(timer);
@@ -35,7 +43,11 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
   const maxHops = Math.min(6, Math.max(1, Number(route.params.get('maxHops')) || 4));
   const fromField = entityInput('path-from', 'From (key)', from);
   const toField = entityInput('path-to', 'To (key)', to);
-  const hops = h('select', { id: 'path-hops', name: 'maxHops' }, [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === maxHops }, String(n))));
+  const hops = h(
+    'select',
+    { id: 'path-hops', name: 'maxHops' },
+    [1, 2, 3, 4, 5, 6].map((n) => h('option', { value: n, selected: n === maxHops }, String(n))),
+  );
   append(into, [
     h('h1', null, 'Path finder'),
     h('p', { class: 'lead' }, 'How two entities are connected: every shortest path, each relationship with its source.'),
@@ -46,7 +58,13 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
         onsubmit: (e: Event) => {
           e.preventDefault();
           const data = new FormData(e.target as HTMLFormElement);
-          navigate(viewUrl('/path', { from: String(data.get('path-from')).trim(), to: String(data.get('path-to')).trim(), maxHops: String(data.get('maxHops')) }));
+          navigate(
+            viewUrl('/path', {
+              from: String(data.get('path-from')).trim(),
+              to: String(data.get('path-to')).trim(),
+              maxHops: String(data.get('maxHops')),
+            }),
+          );
         },
       },
       fromField,
@@ -62,7 +80,9 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
   if (!b?.entity) throw new Error(`No entity has the key “${to}”.`);
   const { connections } = await graphql<{ connections: Path[] }>(CONNECTIONS, { from: a.entity.id, to: b.entity.id, maxHops });
   if (connections.length === 0) {
-    append(into, [h('p', { role: 'status', class: 'result-count' }, `No path of at most ${maxHops} steps joins ${a.entity.name} and ${b.entity.name}.`)]);
+    append(into, [
+      h('p', { role: 'status', class: 'result-count' }, `No path of at most ${maxHops} steps joins ${a.entity.name} and ${b.entity.name}.`),
+    ]);
     return `Paths: ${a.entity.name} – ${b.entity.name}`;
   }
   const nodes = new Map<string, GraphNode>();
@@ -73,7 +93,11 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
   }
   const canvas = h('div', { class: 'graph-canvas path-canvas', role: 'img', 'aria-label': `The ${connections.length} shortest paths drawn` });
   append(into, [
-    h('p', { role: 'status', class: 'result-count' }, `${connections.length} shortest path${connections.length > 1 ? 's' : ''} of ${connections[0]!.length} step${connections[0]!.length > 1 ? 's' : ''} from ${a.entity.name} to ${b.entity.name}.`),
+    h(
+      'p',
+      { role: 'status', class: 'result-count' },
+      `${connections.length} shortest path${connections.length > 1 ? 's' : ''} of ${connections[0]!.length} step${connections[0]!.length > 1 ? 's' : ''} from ${a.entity.name} to ${b.entity.name}.`,
+    ),
     h('div', { class: 'graph-layout' }, canvas, h('aside', { class: 'graph-side' }, legend())),
     h(
       'ol',
@@ -93,7 +117,13 @@ export async function pathView(route: Route, into: HTMLElement): Promise<string>
                     { class: `path-step ${r.provenance.basis.toLowerCase()}` },
                     forward ? ` —${r.type}→ ` : ` ←${r.type}— `,
                     r.provenance.basis === 'CURATED' ? basisBadge('CURATED') : null,
-                    r.provenance.citations.length ? h('span', { class: 'muted' }, ` [${r.provenance.citations.map((c) => `${c.documentKey}${c.locator ? ` ¶${c.locator}` : ''}`).join('; ')}] `) : null,
+                    r.provenance.citations.length
+                      ? h(
+                          'span',
+                          { class: 'muted' },
+                          ` [${r.provenance.citations.map((c) => `${c.documentKey}${c.locator ? ` ¶${c.locator}` : ''}`).join('; ')}] `,
+                        )
+                      : null,
                   )
                 : null,
             ];

@@ -13,13 +13,27 @@ interface Paragraph {
   text: string;
   statements: {
     entities: { kind: string; key: string; name: string }[];
-    relationships: { from: { key: string; name: string }; relationship: { type: string; provenance: { basis: string } }; to: { key: string; name: string } }[];
+    relationships: {
+      from: { key: string; name: string };
+      relationship: { type: string; provenance: { basis: string } };
+      to: { key: string; name: string };
+    }[];
   };
 }
 
 export async function reportView(route: Route, into: HTMLElement): Promise<string> {
   const key = route.rest[0] ?? REPORT_KEY;
-  const { document: doc } = await graphql<{ document: { key: string; name: string; symbol: string | null; publishedOn: string | null; url: string | null; language: string | null; paragraphs: { node: Paragraph }[] } | null }>(REPORT, { key });
+  const { document: doc } = await graphql<{
+    document: {
+      key: string;
+      name: string;
+      symbol: string | null;
+      publishedOn: string | null;
+      url: string | null;
+      language: string | null;
+      paragraphs: { node: Paragraph }[];
+    } | null;
+  }>(REPORT, { key });
   if (!doc) throw new Error(`No document has the key “${key}”.`);
   append(into, [
     h('p', { class: 'eyebrow' }, [doc.symbol, doc.publishedOn].filter(Boolean).join(' · ')),
@@ -37,14 +51,28 @@ export async function reportView(route: Route, into: HTMLElement): Promise<strin
           { class: 'statements' },
           h('h3', null, `What it states (${p.statements.entities.length + p.statements.relationships.length})`),
           p.statements.entities.length
-            ? h('ul', { class: 'chips', 'aria-label': 'Entities' }, p.statements.entities.map((e) => h('li', null, link(entityHref(e.key), e.name), h('span', { class: 'muted' }, ` ${kindLabel(e.kind)}`))))
+            ? h(
+                'ul',
+                { class: 'chips', 'aria-label': 'Entities' },
+                p.statements.entities.map((e) =>
+                  h('li', null, link(entityHref(e.key), e.name), h('span', { class: 'muted' }, ` ${kindLabel(e.kind)}`)),
+                ),
+              )
             : null,
           p.statements.relationships.length
             ? h(
                 'ul',
                 { class: 'stated-relationships', 'aria-label': 'Relationships' },
                 p.statements.relationships.map((r) =>
-                  h('li', null, link(entityHref(r.from.key), r.from.name), h('span', { class: 'rel-type' }, ` —${r.relationship.type}→ `), link(entityHref(r.to.key), r.to.name), ' ', basisBadge(r.relationship.provenance.basis)),
+                  h(
+                    'li',
+                    null,
+                    link(entityHref(r.from.key), r.from.name),
+                    h('span', { class: 'rel-type' }, ` —${r.relationship.type}→ `),
+                    link(entityHref(r.to.key), r.to.name),
+                    ' ',
+                    basisBadge(r.relationship.provenance.basis),
+                  ),
                 ),
               )
             : null,

@@ -11,7 +11,15 @@ interface Hit {
 
 export async function searchView(route: Route, into: HTMLElement): Promise<string> {
   const text = route.params.get('q')?.trim() ?? '';
-  const input = h('input', { id: 'search-text', type: 'search', name: 'q', value: text, required: true, autocomplete: 'off', placeholder: 'elephant, éléphant, Aichi 12, Memorandum…' });
+  const input = h('input', {
+    id: 'search-text',
+    type: 'search',
+    name: 'q',
+    value: text,
+    required: true,
+    autocomplete: 'off',
+    placeholder: 'elephant, éléphant, Aichi 12, Memorandum…',
+  });
   append(into, [
     h('h1', null, 'Search the graph'),
     h('p', { class: 'lead' }, 'Names, descriptions and wording of the entities, in English or French.'),
@@ -36,7 +44,13 @@ export async function searchView(route: Route, into: HTMLElement): Promise<strin
       h(
         'ul',
         { class: 'starters' },
-        h('li', null, link('/entity/memorandum-of-cooperation-2002', 'The 2002 Memorandum of Cooperation'), ' and ', link('/graph/memorandum-of-cooperation-2002?depth=2', 'its neighbourhood')),
+        h(
+          'li',
+          null,
+          link('/entity/memorandum-of-cooperation-2002', 'The 2002 Memorandum of Cooperation'),
+          ' and ',
+          link('/graph/memorandum-of-cooperation-2002?depth=2', 'its neighbourhood'),
+        ),
         h('li', null, link('/analyst/aichi-target-12', 'Activities serving Aichi Target 12'), ' (analyst view)'),
         h('li', null, link('/synergies/targets', 'Which Aichi Targets CMS and CITES reach'), ', and the gaps'),
         h('li', null, link('/synergies/species', 'Species × conventions')),
@@ -50,7 +64,11 @@ export async function searchView(route: Route, into: HTMLElement): Promise<strin
   const groups = new Map<string, Hit[]>();
   for (const hit of search) groups.set(hit.node.kind, [...(groups.get(hit.node.kind) ?? []), hit]);
   append(into, [
-    h('p', { role: 'status', class: 'result-count' }, search.length === 0 ? `Nothing found for “${text}”.` : `${search.length} result${search.length > 1 ? 's' : ''} for “${text}”, by kind.`),
+    h(
+      'p',
+      { role: 'status', class: 'result-count' },
+      search.length === 0 ? `Nothing found for “${text}”.` : `${search.length} result${search.length > 1 ? 's' : ''} for “${text}”, by kind.`,
+    ),
     [...groups].map(([kind, hits]) =>
       h(
         'section',

@@ -57,7 +57,18 @@ function reachList(title: string, total: number, reach: Reach[]): HTMLElement {
     { class: 'reach' },
     h('h3', null, `${title} (${total})`),
     reach.length
-      ? h('ul', null, reach.map((r) => h('li', null, link(entityHref(r.node.key), r.node.name), h('span', { class: 'muted' }, ` ${kindLabel(r.node.kind)} · ${r.relationship.type}`))))
+      ? h(
+          'ul',
+          null,
+          reach.map((r) =>
+            h(
+              'li',
+              null,
+              link(entityHref(r.node.key), r.node.name),
+              h('span', { class: 'muted' }, ` ${kindLabel(r.node.kind)} · ${r.relationship.type}`),
+            ),
+          ),
+        )
       : h('p', { class: 'muted' }, 'Nothing in the graph.'),
     total > reach.length ? h('p', { class: 'muted' }, `The first ${reach.length} of ${total}.`) : null,
   );
@@ -75,7 +86,10 @@ function detail(heading: Child, side: string, s: Synergy, extra: Child = null): 
 }
 
 export async function targetSynergiesView(route: Route, into: HTMLElement): Promise<string> {
-  const { targetSynergies } = await graphql<{ targetSynergies: (Synergy & { target: { key: string; number: number; shortTitle: string } })[] }>(TARGET_SYNERGIES, { first: FIRST });
+  const { targetSynergies } = await graphql<{ targetSynergies: (Synergy & { target: { key: string; number: number; shortTitle: string } })[] }>(
+    TARGET_SYNERGIES,
+    { first: FIRST },
+  );
   const selected = route.params.get('target');
   const side = route.params.get('side') ?? 'both';
   const max = Math.max(...targetSynergies.flatMap((s) => [s.cmsCount, s.citesCount]));
@@ -96,7 +110,19 @@ export async function targetSynergiesView(route: Route, into: HTMLElement): Prom
         'table',
         { class: 'matrix targets-matrix' },
         h('caption', null, 'Aichi Targets (rows) by who reaches them (columns)'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Aichi Target'), h('th', { scope: 'col' }, 'CMS'), h('th', { scope: 'col' }, 'CITES'), h('th', { scope: 'col' }, 'Both'), h('th', { scope: 'col' }, 'None'))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Aichi Target'),
+            h('th', { scope: 'col' }, 'CMS'),
+            h('th', { scope: 'col' }, 'CITES'),
+            h('th', { scope: 'col' }, 'Both'),
+            h('th', { scope: 'col' }, 'None'),
+          ),
+        ),
         h(
           'tbody',
           null,
@@ -107,10 +133,28 @@ export async function targetSynergiesView(route: Route, into: HTMLElement): Prom
               'tr',
               { 'data-key': t.key, 'data-coverage': s.coverage },
               h('th', { scope: 'row' }, link(entityHref(t.key), `${t.number}. ${t.shortTitle}`)),
-              cell(href(t.key, 'cms'), `Target ${t.number}: ${s.cmsCount} reached through CMS`, heat(SIDE_COLOURS.CMS, s.cmsCount, max), String(s.cmsCount), here('cms')),
-              cell(href(t.key, 'cites'), `Target ${t.number}: ${s.citesCount} reached through CITES`, heat(SIDE_COLOURS.CITES, s.citesCount, max), String(s.citesCount), here('cites')),
+              cell(
+                href(t.key, 'cms'),
+                `Target ${t.number}: ${s.cmsCount} reached through CMS`,
+                heat(SIDE_COLOURS.CMS, s.cmsCount, max),
+                String(s.cmsCount),
+                here('cms'),
+              ),
+              cell(
+                href(t.key, 'cites'),
+                `Target ${t.number}: ${s.citesCount} reached through CITES`,
+                heat(SIDE_COLOURS.CITES, s.citesCount, max),
+                String(s.citesCount),
+                here('cites'),
+              ),
               s.coverage === 'BOTH'
-                ? cell(href(t.key, 'both'), `Target ${t.number}: reached by both`, `background:${SIDE_COLOURS.JOINT};color:#fff`, '✓ both', here('both'))
+                ? cell(
+                    href(t.key, 'both'),
+                    `Target ${t.number}: reached by both`,
+                    `background:${SIDE_COLOURS.JOINT};color:#fff`,
+                    '✓ both',
+                    here('both'),
+                  )
                 : h('td', { class: 'heat empty' }, ''),
               s.coverage === 'NONE'
                 ? cell(href(t.key, 'both'), `Target ${t.number}: reached by neither, a gap`, 'background:#fde8e8;color:#8a1c1c', 'gap', here('both'))
@@ -136,7 +180,10 @@ export async function targetSynergiesView(route: Route, into: HTMLElement): Prom
 }
 
 export async function speciesSynergiesView(route: Route, into: HTMLElement): Promise<string> {
-  const { speciesSynergies } = await graphql<{ speciesSynergies: (Synergy & { taxon: { key: string; name: string; scientificName: string } })[] }>(SPECIES_SYNERGIES, { first: FIRST });
+  const { speciesSynergies } = await graphql<{ speciesSynergies: (Synergy & { taxon: { key: string; name: string; scientificName: string } })[] }>(
+    SPECIES_SYNERGIES,
+    { first: FIRST },
+  );
   const selected = route.params.get('taxon');
   const side = route.params.get('side') ?? 'both';
   const max = Math.max(...speciesSynergies.flatMap((s) => [s.cmsCount, s.citesCount]));
@@ -144,7 +191,11 @@ export async function speciesSynergiesView(route: Route, into: HTMLElement): Pro
   const coverageLabel = { BOTH: 'both', CMS_ONLY: 'CMS only', CITES_ONLY: 'CITES only', NONE: 'neither' };
   append(into, [
     h('h1', null, 'Species × conventions'),
-    h('p', { class: 'lead' }, 'What reaches each taxon for CMS (listings, instruments, joint activities) and for CITES (listings, decisions, initiatives, joint activities). Select a cell to see what fills it.'),
+    h(
+      'p',
+      { class: 'lead' },
+      'What reaches each taxon for CMS (listings, instruments, joint activities) and for CITES (listings, decisions, initiatives, joint activities). Select a cell to see what fills it.',
+    ),
     h(
       'div',
       { class: 'table-wrap' },
@@ -152,7 +203,18 @@ export async function speciesSynergiesView(route: Route, into: HTMLElement): Pro
         'table',
         { class: 'matrix species-matrix' },
         h('caption', null, 'Taxa (rows) by convention (columns)'),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Taxon'), h('th', { scope: 'col' }, 'CMS'), h('th', { scope: 'col' }, 'CITES'), h('th', { scope: 'col' }, 'Coverage'))),
+        h(
+          'thead',
+          null,
+          h(
+            'tr',
+            null,
+            h('th', { scope: 'col' }, 'Taxon'),
+            h('th', { scope: 'col' }, 'CMS'),
+            h('th', { scope: 'col' }, 'CITES'),
+            h('th', { scope: 'col' }, 'Coverage'),
+          ),
+        ),
         h(
           'tbody',
           null,
@@ -162,10 +224,37 @@ export async function speciesSynergiesView(route: Route, into: HTMLElement): Pro
             return h(
               'tr',
               { 'data-key': t.key, 'data-coverage': s.coverage },
-              h('th', { scope: 'row' }, link(entityHref(t.key), h('i', null, t.scientificName)), t.name !== t.scientificName ? h('span', { class: 'muted' }, ` ${t.name}`) : null),
-              cell(href(t.key, 'cms'), `${t.scientificName}: ${s.cmsCount} through CMS`, heat(SIDE_COLOURS.CMS, s.cmsCount, max), String(s.cmsCount), here('cms')),
-              cell(href(t.key, 'cites'), `${t.scientificName}: ${s.citesCount} through CITES`, heat(SIDE_COLOURS.CITES, s.citesCount, max), String(s.citesCount), here('cites')),
-              cell(href(t.key, 'both'), `${t.scientificName}: ${coverageLabel[s.coverage]}`, s.coverage === 'BOTH' ? `background:${SIDE_COLOURS.JOINT};color:#fff` : s.coverage === 'NONE' ? 'background:#fde8e8;color:#8a1c1c' : 'background:#ffffff;color:#1b1f24', coverageLabel[s.coverage], here('both')),
+              h(
+                'th',
+                { scope: 'row' },
+                link(entityHref(t.key), h('i', null, t.scientificName)),
+                t.name !== t.scientificName ? h('span', { class: 'muted' }, ` ${t.name}`) : null,
+              ),
+              cell(
+                href(t.key, 'cms'),
+                `${t.scientificName}: ${s.cmsCount} through CMS`,
+                heat(SIDE_COLOURS.CMS, s.cmsCount, max),
+                String(s.cmsCount),
+                here('cms'),
+              ),
+              cell(
+                href(t.key, 'cites'),
+                `${t.scientificName}: ${s.citesCount} through CITES`,
+                heat(SIDE_COLOURS.CITES, s.citesCount, max),
+                String(s.citesCount),
+                here('cites'),
+              ),
+              cell(
+                href(t.key, 'both'),
+                `${t.scientificName}: ${coverageLabel[s.coverage]}`,
+                s.coverage === 'BOTH'
+                  ? `background:${SIDE_COLOURS.JOINT};color:#fff`
+                  : s.coverage === 'NONE'
+                    ? 'background:#fde8e8;color:#8a1c1c'
+                    : 'background:#ffffff;color:#1b1f24',
+                coverageLabel[s.coverage],
+                here('both'),
+              ),
             );
           }),
         ),

@@ -5,7 +5,7 @@
  */
 import type http from 'node:http';
 import type { Socket } from 'node:net';
-import type { Express, Request, Response } from 'express';
+import type { Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { ProtectionSettings } from '../config.js';
@@ -24,17 +24,13 @@ export function protect(app: Express, httpServer: http.Server, settings: Protect
 
   app.use(
     helmet({
-      // The API answers JSON: nothing in it may run or be framed. The GraphQL landing page (GET /graphql
-      // from a browser) brings its own policy in a <meta> tag, which a stricter header would break.
+      // The API answers JSON: nothing in it may run or be framed. The explorer's pages set their own
+      // policy (src/web/route.ts); a browser opening /graphql is sent to GraphiQL there.
       contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
       // Portals call the API from other origins (CORS_ORIGINS).
       crossOriginResourcePolicy: { policy: 'cross-origin' },
     }),
   );
-  app.use((req: Request, res: Response, next) => {
-    if (req.method === 'GET' && req.path === '/graphql' && req.accepts(['json', 'html']) === 'html') res.removeHeader('content-security-policy');
-    next();
-  });
 
   if (settings.rateLimitPerMinute > 0) {
     app.use(

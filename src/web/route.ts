@@ -10,6 +10,24 @@ import { PROJECT_ROOT } from '../config.js';
 
 export const WEB_DIST = path.join(PROJECT_ROOT, 'web', 'dist');
 
+/**
+ * The pages' content security policy, instead of the API's `default-src 'none'` (src/http/protection.ts):
+ * everything from this origin only (no CDN, no inline script); inline styles, data: images and fonts and
+ * blob: workers, which Cytoscape.js and GraphiQL use.
+ */
+export const PAGE_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
 /** First path segments of the explorer's views (web/src/main.ts); anything else falls through to the API's 404. */
 const VIEW_PATH = /^\/(?:(?:search|entity|graph|path|analyst|synergies|report)(?:\/.*)?)?$/;
 
@@ -36,6 +54,7 @@ export function webRoute(dist: string = WEB_DIST): Router {
     }
     // The page names the hashed assets of the current build: always revalidate it.
     res.setHeader('cache-control', 'no-cache');
+    res.setHeader('content-security-policy', PAGE_CSP);
     res.sendFile(full, (error) => error && next(error));
   };
   router.use(

@@ -66,7 +66,15 @@ async function main() {
 
       const api = await startChild(
         ['--enable-source-maps', 'dist/main.js'],
-        { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'never', NODE_ENV: 'production', MAX_PAGE_SIZE: '100' },
+        {
+          NEO4J_URI: local.boltUrl,
+          PORT: '0',
+          LOAD_ON_START: 'never',
+          NODE_ENV: 'production',
+          MAX_PAGE_SIZE: '100',
+          RATE_LIMIT_PER_MINUTE: '0',
+          MAX_CONNECTIONS_PER_CLIENT: '0',
+        },
         /ready: GraphQL at (\S+)\/graphql/,
       );
       const apiUrl = `${api.match[1]}/graphql`;

@@ -21,7 +21,14 @@ async function main() {
   try {
     const api = await startChild(
       ['--enable-source-maps', 'dist/main.js'],
-      { NEO4J_URI: local.boltUrl, PORT: '0', LOAD_ON_START: 'auto', NODE_ENV: 'production' },
+      {
+        NEO4J_URI: local.boltUrl,
+        PORT: '0',
+        LOAD_ON_START: 'auto',
+        NODE_ENV: 'production',
+        RATE_LIMIT_PER_MINUTE: '0',
+        MAX_CONNECTIONS_PER_CLIENT: '0',
+      },
       /ready: GraphQL at (\S+)\/graphql/,
     );
     const url = `${api.match[1]}/graphql`;

@@ -7,9 +7,10 @@ import { Database } from './db/database.js';
 import { loadOnStart } from './ingest/loadOnStart.js';
 import { LocalNeo4jError } from './neo4j-local/localNeo4j.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-local/supervisor.js';
+import { lineLogger } from './observability/logger.js';
 import { createServer } from './server.js';
 
-const log = (line: string) => process.stderr.write(`[api] ${line}\n`);
+const log = lineLogger('api');
 
 async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -25,7 +26,7 @@ async function main(config: Config): Promise<void> {
   let local: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (uri === undefined) {
-    local = await superviseLocalNeo4j(config.local, (line) => process.stderr.write(`[neo4j-local] ${line}\n`));
+    local = await superviseLocalNeo4j(config.local, lineLogger('neo4j-local'));
     uri = local.boltUrl;
   }
   const db = new Database({

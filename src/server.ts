@@ -25,6 +25,13 @@ import { cacheHeadersPlugin, dataVersionCache, notModified } from './graphql/htt
 import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
 import { operationTypesPlugin } from './graphql/operationTypes.js';
 import { protect } from './http/protection.js';
+import { pinoHttp } from 'pino-http';
+import { componentLogger } from './observability/logger.js';
+import { httpMetrics, metricsPlugin, metricsRoute } from './observability/metrics.js';
+
+const log = componentLogger('api');
+/** Probes and scrapes are not worth an access log line each. */
+const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface ApiServer {
   app: express.Express;
@@ -73,6 +80,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
       ApolloServerPluginCacheControlDisabled(),
       cacheHeadersPlugin(dataVersion),
       operationTypesPlugin,
+      metricsPlugin,
       budgetPlugin, // before errorsPlugin, which adds the request id to the budget's error
       errorsPlugin,
       timingPlugin(config.serverTiming),
@@ -90,8 +98,27 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     res.setHeader('x-request-id', requestId);
     next();
   });
+  app.use(httpMetrics);
+  // The access log: one JSON line per request, with its request id, status and time.
+  app.use(
+    pinoHttp({
+      logger: componentLogger('access'),
+      genReqId: (_req, res) => String(res.locals.requestId),
+      customProps: (_req, res) => ({ requestId: (res as Response).locals.requestId }),
+      autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]!) },
+      serializers: {
+        req: (req: { method: string; url: string; remoteAddress?: string }) => ({
+          method: req.method,
+          url: req.url.slice(0, 300),
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   protect(app, httpServer, config.protection);
 
+  app.get('/metrics', metricsRoute);
   app.get('/healthz', (_req, res) => {
     const problem = options.unhealthy?.();
     if (problem === undefined) res.json({ status: 'ok' });
@@ -153,7 +180,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
         : code === 'BAD_REQUEST'
           ? 'Malformed request body: expected JSON'
           : 'Internal server error';
-    if (status >= 500) console.error(`[${res.locals.requestId}]`, error);
+    if (status >= 500) log.error({ requestId: res.locals.requestId, err: error }, 'request failed');
     res.status(status).json({ errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] });
   });
 

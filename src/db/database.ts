@@ -3,6 +3,7 @@
  * refused by Neo4j); every call is one round trip, counted per request so tests can bound them.
  */
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
+import { observeRoundTrip, readsInFlight } from '../observability/metrics.js';
 import { cypher } from './cypher.js';
 
 export interface DatabaseSettings {
@@ -118,6 +119,7 @@ export class Database implements GraphReader {
     signal?: AbortSignal,
   ): Promise<QueryResult<T>> {
     const started = performance.now();
+    if (mode === 'READ') readsInFlight.inc();
     try {
       signal?.throwIfAborted();
       const session = this.driver.session({
@@ -149,9 +151,12 @@ export class Database implements GraphReader {
       if (isTimeout(error)) throw new QueryTimeoutError(error);
       throw error;
     } finally {
+      if (mode === 'READ') readsInFlight.dec();
+      const millis = performance.now() - started;
+      observeRoundTrip(millis);
       if (stats) {
         stats.roundTrips += 1;
-        stats.dbMillis += performance.now() - started;
+        stats.dbMillis += millis;
         stats.statements.push(name);
       }
     }

@@ -11,6 +11,9 @@ import type { Request, Response } from 'express';
 import type { GraphReader } from '../db/database.js';
 import { checkDateTime } from '../graphql/args.js';
 import { etagOf } from '../graphql/httpCache.js';
+import { componentLogger } from '../observability/logger.js';
+
+const log = componentLogger('export');
 
 /** Mirrors may reuse an export for five minutes, and a stale one for an hour while they fetch again. */
 const EXPORT_CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=3600';
@@ -151,7 +154,7 @@ export function exportRoute(db: GraphReader) {
       }
       out.stream.end('\n]}\n');
     } catch (error) {
-      console.error('[export] failed', error);
+      log.error({ requestId: res.locals.requestId, err: error }, 'export failed');
       // Before the first byte the client gets a proper error; after it, a cut stream it cannot mistake for a whole one.
       if (!started)
         res

@@ -7,6 +7,9 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { RequestContext } from './context.js';
 import { DatabaseUnavailableError, QueryTimeoutError } from '../db/database.js';
+import { componentLogger } from '../observability/logger.js';
+
+const log = componentLogger('api');
 
 export function badUserInput(argument: string, message: string): GraphQLError {
   return new GraphQLError(`${argument}: ${message}`, { extensions: { code: 'BAD_USER_INPUT', argument } });
@@ -79,7 +82,7 @@ export const errorsPlugin: ApolloServerPlugin<RequestContext> = {
               response.http.headers.set('retry-after', RETRY_AFTER_SECONDS);
             }
           } else if (isUnexpected(error)) {
-            console.error(`[${contextValue.requestId}] unexpected error`, original);
+            log.error({ requestId: contextValue.requestId, err: original }, 'unexpected error');
           }
         }
       },

@@ -28,6 +28,8 @@ export interface ProtectionSettings {
   keepAliveTimeoutMs: number;
 }
 
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
 export interface Config {
   host: string;
   port: number;
@@ -39,6 +41,8 @@ export interface Config {
   neo4jDatabase: string;
   local: LocalNeo4jSettings;
   loadOnStart: LoadOnStart;
+  /** Level of the JSON logs (src/observability/logger.ts reads it at start; checked here). */
+  logLevel: (typeof LOG_LEVELS)[number];
   /** Folder of the curated data files. */
   dataDir: string;
   corsOrigins: string[];
@@ -156,6 +160,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxRestarts: integer('NEO4J_LOCAL_MAX_RESTARTS', 5, 0, 1000),
     },
     loadOnStart: oneOf('LOAD_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
+    logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     dataDir: dir('DATA_DIR', 'data'),
     corsOrigins,
     introspection: boolean('GRAPHQL_INTROSPECTION', true),

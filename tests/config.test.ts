@@ -49,11 +49,18 @@ describe('configuration from the environment', () => {
   });
 
   it('names each bad variable, all at once', () => {
-    const problems = problemsOf({ PORT: 'eighty', NEO4J_URI: 'http://localhost:7474', LOAD_ON_START: 'sometimes', MAX_PAGE_SIZE: '0' });
-    expect(problems).toHaveLength(4);
+    const problems = problemsOf({
+      PORT: 'eighty',
+      NEO4J_URI: 'http://localhost:7474',
+      LOAD_ON_START: 'sometimes',
+      MAX_PAGE_SIZE: '0',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toHaveLength(5);
     expect(problems.join('\n')).toMatch(/PORT must be an integer, got "eighty"/);
     expect(problems.join('\n')).toMatch(/NEO4J_URI must look like bolt:\/\//);
     expect(problems.join('\n')).toMatch(/LOAD_ON_START must be one of auto, always, never/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent/);
     expect(problems.join('\n')).toMatch(/MAX_PAGE_SIZE must be between 1 and 1000/);
   });
 

@@ -4,10 +4,15 @@
  * log, the errors and the database. LOG_LEVEL sets the level (info by default; `silent` in tests that ask).
  */
 import { pino, type Logger } from 'pino';
+import { LOG_LEVELS } from '../config.js';
+
+// A bad LOG_LEVEL is reported by the configuration (and the start stops); until then, info.
+const given = process.env.LOG_LEVEL;
+const level = LOG_LEVELS.find((l) => l === given) ?? 'info';
 
 export const logger: Logger = pino(
   {
-    level: process.env.LOG_LEVEL ?? 'info',
+    level,
     base: { service: 'convention-cooperation-graph' },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },

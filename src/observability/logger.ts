@@ -17,7 +17,8 @@ export const logger: Logger = pino(
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label) => ({ level: label }) },
   },
-  pino.destination({ dest: 2, sync: true }),
+  // Asynchronous: a slow reader of standard error (a pipe left undrained) must never block the event loop.
+  pino.destination({ dest: 2, sync: false, minLength: 0 }),
 );
 
 /** A logger for one part of the program ("api", "neo4j-local", "export"). */

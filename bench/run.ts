@@ -5,7 +5,7 @@
  * graph. Prints a Markdown table and writes it to bench/results/. A benchmark, not a test.
  *
  * Knobs: BENCH_SCALES (1,10,100,1000), BENCH_DURATION seconds per operation and system (5),
- * BENCH_CONNECTIONS concurrent clients (10), BENCH_NEO4J_HEAP (3g).
+ * BENCH_CONNECTIONS concurrent clients (10), BENCH_NEO4J_HEAP (6g: the ×1000 graph loads in one transaction, whose memory Neo4j caps at 70% of the heap).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,7 +41,7 @@ async function main() {
   const dataDir = path.join(WORK, 'neo4j');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
-  const local = await startLocalNeo4j({ ...config.local, port: 0, heap: process.env.BENCH_NEO4J_HEAP ?? '3g', pagecacheMb: 512 }, { dataDir });
+  const local = await startLocalNeo4j({ ...config.local, port: 0, heap: process.env.BENCH_NEO4J_HEAP ?? '6g', pagecacheMb: 512 }, { dataDir });
   const stopAll = async () => {
     await stopChildren();
     await local.stop();
@@ -165,7 +165,7 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
   const lines = [
     `# Benchmark results, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
-    `Machine: ${machine(process.env.BENCH_NEO4J_HEAP ?? '3g')}.`,
+    `Machine: ${machine(process.env.BENCH_NEO4J_HEAP ?? '6g')}.`,
     `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API, the HTTP floor and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process. ours/HTTP floor is the cost of our GraphQL layer alone.`,
     '',
     "## Loading the synthetic graph (the project's loader, one transaction)",

@@ -14,8 +14,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
-import { drive, log, machine, postGraphQL, rssMb, startChild, stopChildren, type Measure } from './harness.js';
-import { workload } from './workload.js';
+import { drive, log, machine, ourWorkload, postGraphQL, rssMb, startApi, stopChildren, type Measure } from './harness.js';
 
 const BENIGN = 50;
 const PHASE_MS = Number(process.env.ATTACK_PHASE_SECONDS ?? 20) * 1000;
@@ -25,7 +24,7 @@ const ATTACKER = '127.0.0.2';
 const SLOW_CLIENT = '127.0.0.3';
 // A public deployment's settings, except the per-client ones: the 50 benign clients share 127.0.0.1, and
 // fetch opens a few more connections than clients (a new one when the last answer's is not yet released).
-const API_ENV = { PORT: '0', NODE_ENV: 'production', LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '256' };
+const API_ENV = { LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '256' };
 
 /** Codes of operations refused before execution. */
 const REFUSED = ['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED', 'GRAPHQL_PARSE_FAILED'];
@@ -137,23 +136,12 @@ async function main() {
   const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
   const local = await startLocalNeo4j({ ...config.local, port: 0, heap: '1g' }, { dataDir });
   try {
-    const api = await startChild(['--import', 'tsx', 'src/main.ts'], { NEO4J_URI: local.boltUrl, ...API_ENV }, /ready: GraphQL at (\S+)\/graphql/);
-    const base = api.match[1]!;
-    const url = `${base}/graphql`;
+    const api = await startApi(local.boltUrl, API_ENV);
+    const url = api.url;
+    const base = url.slice(0, -'/graphql'.length);
     const pid = api.child.pid!;
     const apiConfig = loadConfig({ ...process.env, ...API_ENV });
-    const first = await postGraphQL(url, {
-      query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
-      variables: {},
-    });
-    const ops = workload({
-      activity: 'sc61-request-gorillas',
-      ourCursor: first.json.data.activities.pageInfo.endCursor,
-      peerCursor: null,
-      floorAfter: '',
-      fromId: first.json.data.a.id,
-      toId: first.json.data.b.id,
-    });
+    const { ops, sc57Id, target12Id } = await ourWorkload(url);
     let i = 0;
     let failures = new Map<string, number>();
     const fail = (why: string) => failures.set(why, (failures.get(why) ?? 0) + 1);
@@ -180,7 +168,7 @@ async function main() {
     const attackerAgent = new http.Agent({ keepAlive: true, maxSockets: 2, localAddress: ATTACKER });
     const target = new URL(url);
     const tried: { name: string; query: string; millis: number; status: number; bytes: number; code?: string }[] = [];
-    for (const variants of candidates(first.json.data.b.id, first.json.data.a.id)) {
+    for (const variants of candidates(target12Id, sc57Id)) {
       for (const c of variants) {
         const t = performance.now();
         const r = await postFrom(attackerAgent, target, JSON.stringify({ query: c.query }));

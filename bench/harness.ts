@@ -5,6 +5,7 @@ import os from 'node:os';
 import readline from 'node:readline';
 import { PROJECT_ROOT } from '../src/config.js';
 import { neo4jVersion } from '../src/neo4j-local/localNeo4j.js';
+import { type Operation, workload } from './workload.js';
 
 export const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
@@ -93,4 +94,31 @@ export function machine(neo4jHeap: string): string {
   const cpu = /model name\s*:\s*(.+)/.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? 'unknown CPU';
   const java = /version "([^"]+)"/.exec(spawnSync('java', ['-version'], { encoding: 'utf8' }).stderr ?? '')?.[1];
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${neo4jHeap})`;
+}
+
+/** Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL URL. */
+export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const api = await startChild(
+    ['--enable-source-maps', 'dist/main.js'],
+    { NEO4J_URI: neo4jUri, PORT: '0', NODE_ENV: 'production', ...env },
+    /ready: GraphQL at (\S+)\/graphql/,
+  );
+  return { child: api.child, url: `${api.match[1]}/graphql` };
+}
+
+/** The benchmark's workload with the ids and cursor our API gives (no peer, no floor), and two global ids. */
+export async function ourWorkload(url: string): Promise<{ ops: Operation[]; sc57Id: string; target12Id: string }> {
+  const first = await postGraphQL(url, {
+    query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
+    variables: {},
+  });
+  const ops = workload({
+    activity: 'sc61-request-gorillas',
+    ourCursor: first.json.data.activities.pageInfo.endCursor,
+    peerCursor: null,
+    floorAfter: '',
+    fromId: first.json.data.a.id,
+    toId: first.json.data.b.id,
+  });
+  return { ops, sc57Id: first.json.data.a.id, target12Id: first.json.data.b.id };
 }

@@ -16,7 +16,7 @@ import { Database } from '../src/db/database.js';
 import { loadGraph } from '../src/ingest/load.js';
 import { readGraph } from '../src/ingest/validate.js';
 import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
-import { drive as driveFor, log, machine, postGraphQL, rssMb, startChild, stopChild, stopChildren, type Measure } from './harness.js';
+import { drive as driveFor, log, machine, postGraphQL, rssMb, startApi, startChild, stopChild, stopChildren, type Measure } from './harness.js';
 import { syntheticGraph } from './synthetic.js';
 import { workload, type Operation } from './workload.js';
 
@@ -64,20 +64,13 @@ async function main() {
       loads.push({ scale, nodes: graph.nodes.length, relationships: graph.relationships.length, seconds });
       log(`×${scale}: loaded in ${seconds.toFixed(1)} s (${Math.round((graph.nodes.length + graph.relationships.length) / seconds)} entities/s)`);
 
-      const api = await startChild(
-        ['--enable-source-maps', 'dist/main.js'],
-        {
-          NEO4J_URI: local.boltUrl,
-          PORT: '0',
-          LOAD_ON_START: 'never',
-          NODE_ENV: 'production',
-          MAX_PAGE_SIZE: '100',
-          RATE_LIMIT_PER_MINUTE: '0',
-          MAX_CONNECTIONS_PER_CLIENT: '0',
-        },
-        /ready: GraphQL at (\S+)\/graphql/,
-      );
-      const apiUrl = `${api.match[1]}/graphql`;
+      const api = await startApi(local.boltUrl, {
+        LOAD_ON_START: 'never',
+        MAX_PAGE_SIZE: '100',
+        RATE_LIMIT_PER_MINUTE: '0',
+        MAX_CONNECTIONS_PER_CLIENT: '0',
+      });
+      const apiUrl = api.url;
       const peer = await startChild(['--import', 'tsx', 'bench/peer/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /PEER_READY (\S+)/);
       const peerUrl = peer.match[1]!;
       const httpFloor = await startChild(['--import', 'tsx', 'bench/floor/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /FLOOR_READY (\S+)/);

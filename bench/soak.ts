@@ -7,8 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
-import { drive, log, machine, postGraphQL, rssMb, startChild, stopChildren } from './harness.js';
-import { workload } from './workload.js';
+import { drive, log, machine, ourWorkload, postGraphQL, rssMb, startApi, stopChildren } from './harness.js';
 
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS ?? 100);
 const DURATION_MS = Number(process.env.SOAK_DURATION ?? 60) * 1000;
@@ -19,32 +18,10 @@ async function main() {
   const config = loadConfig({ ...process.env, NEO4J_URI: undefined });
   const local = await startLocalNeo4j({ ...config.local, port: 0, heap: '1g' }, { dataDir });
   try {
-    const api = await startChild(
-      ['--enable-source-maps', 'dist/main.js'],
-      {
-        NEO4J_URI: local.boltUrl,
-        PORT: '0',
-        LOAD_ON_START: 'auto',
-        NODE_ENV: 'production',
-        RATE_LIMIT_PER_MINUTE: '0',
-        MAX_CONNECTIONS_PER_CLIENT: '0',
-      },
-      /ready: GraphQL at (\S+)\/graphql/,
-    );
-    const url = `${api.match[1]}/graphql`;
+    const api = await startApi(local.boltUrl, { LOAD_ON_START: 'auto', RATE_LIMIT_PER_MINUTE: '0', MAX_CONNECTIONS_PER_CLIENT: '0' });
+    const url = api.url;
     const pid = api.child.pid!;
-    const first = await postGraphQL(url, {
-      query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
-      variables: {},
-    });
-    const ops = workload({
-      activity: 'sc61-request-gorillas',
-      ourCursor: first.json.data.activities.pageInfo.endCursor,
-      peerCursor: null,
-      floorAfter: '',
-      fromId: first.json.data.a.id,
-      toId: first.json.data.b.id,
-    });
+    const { ops } = await ourWorkload(url);
     const samples: { t: number; mb: number }[] = [];
     const started = performance.now();
     const sampler = setInterval(() => samples.push({ t: (performance.now() - started) / 1000, mb: rssMb(pid) }), 1000);

@@ -37,7 +37,7 @@ export function loadLinks(ctx: RequestContext, id: string, options: LinkOptions)
 }
 
 /** The links of one relationship field: ordered and cut by Cypher, as declared. */
-export function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
+function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
   const limit = field.max ?? pageSize(ctx.config.limits.maxPageSize, 'first', first, field.first ?? RELATIONSHIP_FIELD_FIRST);
   return loadLinks(ctx, row.id, { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit });
 }
@@ -92,7 +92,7 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
   }
 }
 
-export function toEntityFilter(given: Record<string, unknown> | null | undefined): EntityFilter {
+function toEntityFilter(given: Record<string, unknown> | null | undefined): EntityFilter {
   const filter: EntityFilter = {};
   for (const [name, value] of Object.entries(given ?? {})) {
     if (value !== null && value !== undefined) applyFilter(name, value, filter);

@@ -761,6 +761,3 @@ export const MODEL: Model = { labels: LABELS, relationships: RELATIONSHIPS, comm
 export const STRING_LIST_MAX = 20;
 
 export const LABEL_NAMES = LABELS.map((l) => l.label);
-export const RELATIONSHIP_TYPES = RELATIONSHIPS.map((r) => r.type);
-export const labelSpec = (label: string) => LABELS.find((l) => l.label === label);
-export const relationshipSpec = (type: string) => RELATIONSHIPS.find((r) => r.type === type);

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { buildSchema, findBreakingChanges } from 'graphql';
+import { buildSchema, findBreakingChanges, GraphQLEnumType, GraphQLScalarType, isSpecifiedScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
 import { typeDefs } from '../src/schema.js';
@@ -23,5 +23,26 @@ describe('the schema contract', () => {
     const without = typeDefs.replace(field, '');
     expect(without).not.toBe(typeDefs);
     expect(findBreakingChanges(released, buildSchema(without)).map((c) => c.description)).toContain('Query.entity was removed.');
+  });
+
+  const served = buildSchema(typeDefs);
+  const ours = Object.values(served.getTypeMap()).filter((t) => !t.name.startsWith('__'));
+
+  it('describes every value of every enum, so a generated client documents what each means', () => {
+    const enums = ours.filter((t): t is GraphQLEnumType => t instanceof GraphQLEnumType);
+    expect(enums.length).toBeGreaterThan(10);
+    const bare = enums.flatMap((e) =>
+      e
+        .getValues()
+        .filter((v) => !v.description?.trim())
+        .map((v) => `${e.name}.${v.name}`),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('says where each custom scalar is specified', () => {
+    const custom = ours.filter((t): t is GraphQLScalarType => t instanceof GraphQLScalarType && !isSpecifiedScalarType(t));
+    expect(custom.map((t) => t.name).sort()).toEqual(['Date', 'DateTime']);
+    expect(custom.filter((t) => !t.specifiedByURL?.startsWith('https://')).map((t) => t.name)).toEqual([]);
   });
 });

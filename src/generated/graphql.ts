@@ -14,7 +14,7 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A date as precise as the source gives it: 2008, 2008-07 or 2008-07-15. */
+  /** A date as precise as the source gives it: 2008, 2008-07 or 2008-07-15 (ISO 8601 reduced precision: EDTF level 0). */
   Date: { input: string; output: string; }
   /** An instant: an ISO 8601 date-time with its offset, e.g. 2026-11-25T10:00:00.000Z. */
   DateTime: { input: string; output: string; }
@@ -155,22 +155,36 @@ export type ActivityLink = {
 
 /** Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished). */
 export type ActivityStatus =
+  /** Agreed by the secretariats or a meeting, not yet reported under way. */
   | 'AGREED'
+  /** Reported as completed. */
   | 'COMPLETED'
+  /** Reported as under way. */
   | 'ONGOING'
+  /** Planned, not yet started. */
   | 'PLANNED'
+  /** Proposed, not (yet) agreed. */
   | 'PROPOSED'
+  /** Requested by Parties or a committee. */
   | 'REQUESTED'
+  /** Reported as undertaken, without saying whether it is finished. */
   | 'UNDERTAKEN';
 
 /** Broad theme, for filtering. */
 export type ActivityTheme =
+  /** Training and building the capacity of Parties. */
   | 'CAPACITY'
+  /** Funding and fund raising. */
   | 'FINANCE'
+  /** How the conventions and their secretariats work together. */
   | 'GOVERNANCE'
+  /** Sharing information, data and reports. */
   | 'INFORMATION_AND_REPORTING'
+  /** Listings in the appendices and the taxonomy they use. */
   | 'LISTING_AND_NOMENCLATURE'
+  /** Conservation of particular species. */
   | 'SPECIES'
+  /** Strategic plans and their alignment. */
   | 'STRATEGY';
 
 /** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
@@ -414,8 +428,11 @@ export type ConventionStrategicPlansArgs = {
 
 /** The convention whose Parties adopted it. */
 export type ConventionCode =
+  /** The Convention on Biological Diversity (CBD, Rio de Janeiro, 1992), whose Strategic Plan 2011-2020 holds the Aichi Targets. */
   | 'CBD'
+  /** The Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES, Washington, 1973). */
   | 'CITES'
+  /** The Convention on the Conservation of Migratory Species of Wild Animals (CMS, Bonn, 1979). */
   | 'CMS';
 
 /** A page of conventions (Relay connection). */
@@ -562,7 +579,9 @@ export type DecisionLink = {
 
 /** Resolution or decision. */
 export type DecisionType =
+  /** A decision of a Conference of the Parties or its committees: an instruction for a given period. */
   | 'DECISION'
+  /** A resolution of a Conference of the Parties: lasting guidance. */
   | 'RESOLUTION';
 
 /** Direction of a relationship as seen from an entity. */
@@ -678,12 +697,19 @@ export type DocumentLink = {
 
 /** What kind of document. */
 export type DocumentType =
+  /** An annex of another document. */
   | 'ANNEX'
+  /** The text of a resolution or decision. */
   | 'DECISION_TEXT'
+  /** A document prepared for a meeting. */
   | 'MEETING_DOCUMENT'
+  /** A notification to the Parties. */
   | 'NOTIFICATION'
+  /** A published book, study or article. */
   | 'PUBLICATION'
+  /** A report, such as the 2011 Standing Committee report. */
   | 'REPORT'
+  /** A public web page. */
   | 'WEB_PAGE';
 
 /** An entity of the graph: every kind shares these fields. */
@@ -722,20 +748,35 @@ export type EntityLinksArgs = {
 
 /** The kinds of entities (the graph's labels). */
 export type EntityKind =
+  /** A joint activity, a theme agreed by the secretariats or a request by Parties. */
   | 'ACTIVITY'
+  /** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
   | 'AICHI_TARGET'
+  /** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
   | 'CONVENTION'
+  /** A resolution or decision of a Conference of the Parties. */
   | 'DECISION'
+  /** A document or public page that facts cite, or that the report names. */
   | 'DOCUMENT'
+  /** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
   | 'GBF_TARGET'
+  /** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
   | 'INITIATIVE'
+  /** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
   | 'INSTRUMENT'
+  /** A meeting of a governing body or of the secretariats. */
   | 'MEETING'
+  /** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
   | 'OBJECTIVE'
+  /** A numbered paragraph (or footnote) of a source document, with its text, so the report can be read back. */
   | 'PARAGRAPH'
+  /** A State Party or donor. */
   | 'PARTY'
+  /** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
   | 'STRATEGIC_PLAN'
+  /** A species or higher taxon that Parties asked about or that an instrument covers. */
   | 'TAXON'
+  /** A joint CITES/CMS work programme (action plan) with its period and status. */
   | 'WORK_PROGRAMME';
 
 /** An entity at the other end of a relationship. */
@@ -959,8 +1000,11 @@ export type InitiativeLink = {
 
 /** What it is. */
 export type InitiativeType =
+  /** An action plan, such as the African Elephant Action Plan. */
   | 'ACTION_PLAN'
+  /** A fund that finances actions, such as the African Elephant Fund. */
   | 'FUND'
+  /** A monitoring system, such as MIKE (Monitoring the Illegal Killing of Elephants). */
   | 'MONITORING_SYSTEM';
 
 /** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
@@ -1059,8 +1103,11 @@ export type InstrumentLink = {
 
 /** Legal form. */
 export type InstrumentType =
+  /** An Agreement concluded under CMS (Article IV), binding its Parties. */
   | 'AGREEMENT'
+  /** A memorandum of cooperation between conventions or their secretariats, such as the 2002 CMS-CITES Memorandum. */
   | 'MEMORANDUM_OF_COOPERATION'
+  /** A Memorandum of Understanding concluded under CMS, a non-binding instrument among its signatories. */
   | 'MEMORANDUM_OF_UNDERSTANDING';
 
 /** A listing of a taxon in an appendix of CITES or CMS, with its dates and source. */
@@ -1149,9 +1196,13 @@ export type MeetingLinksArgs = {
 
 /** Which body met. */
 export type MeetingBody =
+  /** A meeting of a convention's Conference of the Parties. */
   | 'CONFERENCE_OF_THE_PARTIES'
+  /** A meeting of the CMS and CITES secretariats. */
   | 'SECRETARIATS'
+  /** A meeting of an instrument's signatories. */
   | 'SIGNATORIES'
+  /** A meeting of a convention's Standing Committee. */
   | 'STANDING_COMMITTEE';
 
 /** A page of meetings (Relay connection). */
@@ -1296,9 +1347,13 @@ export type ObjectiveFilter = {
 
 /** What the plan calls it. */
 export type ObjectiveLevel =
+  /** The plan calls it a goal. */
   | 'GOAL'
+  /** The plan calls it an objective. */
   | 'OBJECTIVE'
+  /** The plan calls it a strategic goal (the Strategic Plan for Biodiversity: goals A to E). */
   | 'STRATEGIC_GOAL'
+  /** The plan calls it a target. */
   | 'TARGET';
 
 /** Objective at the other end of a relationship, with the relationship and its provenance. */
@@ -1502,17 +1557,26 @@ export type Path = {
 
 /** Where the plan stands, as the source tells. */
 export type PlanStatus =
+  /** Adopted by the body that owns it, as a source tells. */
   | 'ADOPTED'
+  /** A draft under discussion. */
   | 'DRAFT'
+  /** Adopted, then extended beyond its original period. */
   | 'EXTENDED'
+  /** Proposed for adoption; no source tells that it was adopted. */
   | 'PROPOSED';
 
 /** Where it stands, as the source tells (in-effect: a later source cites it as in force; its adoption record was not found). */
 export type ProgrammeStatus =
+  /** Adopted by the body that approves it, as a source tells. */
   | 'ADOPTED'
+  /** A draft under discussion. */
   | 'DRAFT'
+  /** Adopted, then extended beyond its original end year. */
   | 'EXTENDED'
+  /** A later source cites it as in force; its adoption record was not found. */
   | 'IN_EFFECT'
+  /** Proposed for approval; no source tells that it was approved. */
   | 'PROPOSED';
 
 /** Where a fact comes from. */
@@ -1953,34 +2017,63 @@ export type RelationshipProperties = {
 
 /** Relationship types of the graph (see docs/model.md). */
 export type RelationshipType =
+  /** A decision, plan or initiative was adopted at a meeting. */
   | 'ADOPTED_AT'
+  /** A decision adopts a plan or an initiative. */
   | 'ADOPTS'
+  /** An activity or theme was agreed or requested at a meeting. */
   | 'AGREED_AT'
+  /** A governing body approved a programme, an extension or a document at a meeting. */
   | 'APPROVED_BY'
+  /** An instrument or joint work programme binds or involves a convention (its secretariat). */
   | 'BETWEEN'
+  /** An activity, decision, instrument or initiative concerns a taxon, an initiative, an instrument or a (draft) programme. */
   | 'CONCERNS'
+  /** A meeting examined a draft or a document, without approving it (yet). */
   | 'CONSIDERED_AT'
+  /** An Aichi Target corresponds to a GBF target (the Aichi bridge; curated: no official table exists). */
   | 'CORRESPONDS_TO'
+  /** A programme or its activities are set out in a document. */
   | 'DESCRIBED_IN'
+  /** A decision endorses a plan or an initiative that another body adopted. */
   | 'ENDORSES'
+  /** A decision establishes a process or a plan. */
   | 'ESTABLISHES'
+  /** A plan or programme extends (or proposes to extend) another in time. */
   | 'EXTENDS'
+  /** A Party or donor funded an activity or contributed to a convention. */
   | 'FUNDED'
+  /** A meeting was held by a convention body or the secretariats. */
   | 'HELD_BY'
+  /** A programme, activity or initiative implements an instrument, a decision or a plan. */
   | 'IMPLEMENTS'
+  /** A programme is integrated into a wider framework. */
   | 'INTEGRATED_INTO'
+  /** A taxon is listed in an appendix of CITES or CMS. */
   | 'LISTED_IN'
+  /** Containment: an objective in a plan, a target under a goal, an activity in a programme, a taxon in a higher taxon, an annex in a document, a paragraph in a document. */
   | 'PART_OF'
+  /** A document was prepared by a convention secretariat. */
   | 'PREPARED_BY'
+  /** A document was prepared for a meeting. */
   | 'PREPARED_FOR'
+  /** A decision or document recalls or refers to another decision, instrument or plan. */
   | 'RECALLS'
+  /** An activity reports to a governing body meeting or a convention. */
   | 'REPORTS_TO'
+  /** An activity, objective or programme contributes to an Aichi Target (mostly curated: no source maps them). */
   | 'SERVES'
+  /** A programme follows another. */
   | 'SUCCEEDS'
+  /** An activity, programme or initiative contributes to an objective, goal or plan. */
   | 'SUPPORTS'
+  /** A programme takes a plan into account. */
   | 'TAKES_INTO_ACCOUNT'
+  /** A convention (its secretariat) thanks a Party or donor for its support, without saying what the support went to. */
   | 'THANKED_BY'
+  /** A meeting is invited to consider or approve something later. */
   | 'TO_BE_CONSIDERED_AT'
+  /** An instrument, decision, plan, meeting or initiative belongs to a convention. */
   | 'UNDER';
 
 /** A search result. */
@@ -2324,11 +2417,17 @@ export type TaxonLink = {
 
 /** Taxonomic rank; group for informal sets such as marine turtles. */
 export type TaxonRank =
+  /** A family. */
   | 'FAMILY'
+  /** A genus. */
   | 'GENUS'
+  /** An informal set of taxa, such as marine turtles. */
   | 'GROUP'
+  /** An order. */
   | 'ORDER'
+  /** A species. */
   | 'SPECIES'
+  /** A subspecies or population. */
   | 'SUBSPECIES';
 
 /** A joint CITES/CMS work programme (action plan) with its period and status. */

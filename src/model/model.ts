@@ -12,7 +12,7 @@ export type PropertyType =
   | { kind: 'boolean' }
   | { kind: 'date' } // ISO 8601, year precision allowed: 2008, 2008-07, 2008-07-15
   | { kind: 'url' }
-  | { kind: 'enum'; values: readonly string[]; graphqlName?: string }
+  | { kind: 'enum'; values: readonly string[]; graphqlName?: string; meanings?: Readonly<Record<string, string>> }
   | { kind: 'stringList'; max?: number };
 
 export interface PropertySpec {
@@ -123,15 +123,33 @@ const int = (description: string, min?: number, max?: number, required = false):
   required,
   description,
 });
-/** An enum property; its GraphQL enum is <Label><Property> (ActivityStatus) unless graphqlName says otherwise. */
-const oneOf = (values: readonly string[], description: string, required = false, graphqlName?: string): PropertySpec => ({
-  type: { kind: 'enum', values, ...(graphqlName ? { graphqlName } : {}) },
+/**
+ * An enum property: its values, each with what it means when the API shows it as a GraphQL enum (the
+ * meaning becomes the enum value's description). Its GraphQL enum is <Label><Property> (ActivityStatus)
+ * unless graphqlName says otherwise ('String': shown as text).
+ */
+const oneOf = (
+  values: readonly string[] | Readonly<Record<string, string>>,
+  description: string,
+  required = false,
+  graphqlName?: string,
+): PropertySpec => ({
+  type: {
+    kind: 'enum',
+    ...(Array.isArray(values) ? { values } : { values: Object.keys(values), meanings: values as Record<string, string> }),
+    ...(graphqlName ? { graphqlName } : {}),
+  },
   required,
   description,
 });
 
-export const CONVENTION_IDS = ['cms', 'cites', 'cbd'] as const;
-const convention = (description: string, required = false) => oneOf(CONVENTION_IDS, description, required, 'ConventionCode');
+const CONVENTIONS = {
+  cms: 'The Convention on the Conservation of Migratory Species of Wild Animals (CMS, Bonn, 1979).',
+  cites: 'The Convention on International Trade in Endangered Species of Wild Fauna and Flora (CITES, Washington, 1973).',
+  cbd: 'The Convention on Biological Diversity (CBD, Rio de Janeiro, 1992), whose Strategic Plan 2011-2020 holds the Aichi Targets.',
+} as const;
+export const CONVENTION_IDS = Object.keys(CONVENTIONS) as (keyof typeof CONVENTIONS)[];
+const convention = (description: string, required = false) => oneOf(CONVENTIONS, description, required, 'ConventionCode');
 const year = (description: string, required = false) => int(description, 1900, 2100, required);
 
 /** Properties every entry has besides its own (id, name, description; provenance is separate). */
@@ -184,7 +202,17 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU.',
     properties: {
-      instrumentType: oneOf(['memorandum-of-cooperation', 'agreement', 'memorandum-of-understanding'], 'Legal form.', true, 'InstrumentType'),
+      instrumentType: oneOf(
+        {
+          'memorandum-of-cooperation':
+            'A memorandum of cooperation between conventions or their secretariats, such as the 2002 CMS-CITES Memorandum.',
+          agreement: 'An Agreement concluded under CMS (Article IV), binding its Parties.',
+          'memorandum-of-understanding': 'A Memorandum of Understanding concluded under CMS, a non-binding instrument among its signatories.',
+        },
+        'Legal form.',
+        true,
+        'InstrumentType',
+      ),
       concludedOn: date('Date concluded or signed.'),
       inForceFrom: date('Date it took effect.'),
     },
@@ -206,7 +234,15 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'A resolution or decision of a Conference of the Parties.',
     properties: {
       symbol: str('Official symbol, e.g. "Res. Conf. 14.2", "Resolution 8.2", "X/2".', true),
-      decisionType: oneOf(['resolution', 'decision'], 'Resolution or decision.', true, 'DecisionType'),
+      decisionType: oneOf(
+        {
+          resolution: 'A resolution of a Conference of the Parties: lasting guidance.',
+          decision: 'A decision of a Conference of the Parties or its committees: an instruction for a given period.',
+        },
+        'Resolution or decision.',
+        true,
+        'DecisionType',
+      ),
       convention: convention('The convention whose Parties adopted it.', true),
       year: year('Year adopted.'),
     },
@@ -229,7 +265,17 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans).',
     properties: {
-      status: oneOf(['adopted', 'proposed', 'draft', 'extended'], 'Where the plan stands, as the source tells.', true, 'PlanStatus'),
+      status: oneOf(
+        {
+          adopted: 'Adopted by the body that owns it, as a source tells.',
+          proposed: 'Proposed for adoption; no source tells that it was adopted.',
+          draft: 'A draft under discussion.',
+          extended: 'Adopted, then extended beyond its original period.',
+        },
+        'Where the plan stands, as the source tells.',
+        true,
+        'PlanStatus',
+      ),
       startYear: year('First year covered.', true),
       endYear: year('Last year covered.', true),
       convention: convention('Whose plan it is.', true),
@@ -253,7 +299,17 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals).',
     properties: {
       code: str('Its number or letter in the plan: "1", "a", "A".', true),
-      level: oneOf(['objective', 'goal', 'strategic-goal', 'target'], 'What the plan calls it.', true, 'ObjectiveLevel'),
+      level: oneOf(
+        {
+          objective: 'The plan calls it an objective.',
+          goal: 'The plan calls it a goal.',
+          'strategic-goal': 'The plan calls it a strategic goal (the Strategic Plan for Biodiversity: goals A to E).',
+          target: 'The plan calls it a target.',
+        },
+        'What the plan calls it.',
+        true,
+        'ObjectiveLevel',
+      ),
       text: text('Its wording.', true),
       dartTermId: str('Identifier of its term in DaRT (dart.informea.org/taxonomy/term/N), where a source gives it.'),
     },
@@ -326,7 +382,14 @@ export const LABELS: readonly LabelSpec[] = [
     properties: {
       scientificName: str('Scientific name as listed in the CITES Appendices of 2012.', true),
       rank: oneOf(
-        ['species', 'subspecies', 'genus', 'family', 'order', 'group'],
+        {
+          species: 'A species.',
+          subspecies: 'A subspecies or population.',
+          genus: 'A genus.',
+          family: 'A family.',
+          order: 'An order.',
+          group: 'An informal set of taxa, such as marine turtles.',
+        },
         'Taxonomic rank; group for informal sets such as marine turtles.',
         true,
         'TaxonRank',
@@ -351,7 +414,16 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund).',
     properties: {
-      initiativeType: oneOf(['action-plan', 'monitoring-system', 'fund'], 'What it is.', true, 'InitiativeType'),
+      initiativeType: oneOf(
+        {
+          'action-plan': 'An action plan, such as the African Elephant Action Plan.',
+          'monitoring-system': 'A monitoring system, such as MIKE (Monitoring the Illegal Killing of Elephants).',
+          fund: 'A fund that finances actions, such as the African Elephant Fund.',
+        },
+        'What it is.',
+        true,
+        'InitiativeType',
+      ),
       acronym: str('Usual acronym.'),
       startYear: year('Year it started or was adopted.'),
     },
@@ -379,7 +451,13 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'A joint CITES/CMS work programme (action plan) with its period and status.',
     properties: {
       status: oneOf(
-        ['adopted', 'extended', 'draft', 'proposed', 'in-effect'],
+        {
+          adopted: 'Adopted by the body that approves it, as a source tells.',
+          extended: 'Adopted, then extended beyond its original end year.',
+          draft: 'A draft under discussion.',
+          proposed: 'Proposed for approval; no source tells that it was approved.',
+          'in-effect': 'A later source cites it as in force; its adoption record was not found.',
+        },
         'Where it stands, as the source tells (in-effect: a later source cites it as in force; its adoption record was not found).',
         true,
         'ProgrammeStatus',
@@ -407,12 +485,28 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'A joint activity, a theme agreed by the secretariats or a request by Parties.',
     properties: {
       status: oneOf(
-        ['completed', 'ongoing', 'planned', 'agreed', 'requested', 'proposed', 'undertaken'],
+        {
+          completed: 'Reported as completed.',
+          ongoing: 'Reported as under way.',
+          planned: 'Planned, not yet started.',
+          agreed: 'Agreed by the secretariats or a meeting, not yet reported under way.',
+          requested: 'Requested by Parties or a committee.',
+          proposed: 'Proposed, not (yet) agreed.',
+          undertaken: 'Reported as undertaken, without saying whether it is finished.',
+        },
         'Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished).',
         true,
       ),
       theme: oneOf(
-        ['species', 'listing-and-nomenclature', 'governance', 'capacity', 'information-and-reporting', 'finance', 'strategy'],
+        {
+          species: 'Conservation of particular species.',
+          'listing-and-nomenclature': 'Listings in the appendices and the taxonomy they use.',
+          governance: 'How the conventions and their secretariats work together.',
+          capacity: 'Training and building the capacity of Parties.',
+          'information-and-reporting': 'Sharing information, data and reports.',
+          finance: 'Funding and fund raising.',
+          strategy: 'Strategic plans and their alignment.',
+        },
         'Broad theme, for filtering.',
         true,
       ),
@@ -437,7 +531,17 @@ export const LABELS: readonly LabelSpec[] = [
     },
     description: 'A meeting of a governing body or of the secretariats.',
     properties: {
-      body: oneOf(['standing-committee', 'conference-of-the-parties', 'secretariats', 'signatories'], 'Which body met.', true, 'MeetingBody'),
+      body: oneOf(
+        {
+          'standing-committee': "A meeting of a convention's Standing Committee.",
+          'conference-of-the-parties': "A meeting of a convention's Conference of the Parties.",
+          secretariats: 'A meeting of the CMS and CITES secretariats.',
+          signatories: "A meeting of an instrument's signatories.",
+        },
+        'Which body met.',
+        true,
+        'MeetingBody',
+      ),
       convention: convention('Convention of the body (secretariat meetings: the host).'),
       number: int('Ordinal of the meeting (57 for SC57).', 1, 1000),
       startDate: date('First day.'),
@@ -465,7 +569,15 @@ export const LABELS: readonly LabelSpec[] = [
     description: 'A document or public page that facts cite, or that the report names.',
     properties: {
       documentType: oneOf(
-        ['report', 'annex', 'meeting-document', 'decision-text', 'notification', 'web-page', 'publication'],
+        {
+          report: 'A report, such as the 2011 Standing Committee report.',
+          annex: 'An annex of another document.',
+          'meeting-document': 'A document prepared for a meeting.',
+          'decision-text': 'The text of a resolution or decision.',
+          notification: 'A notification to the Parties.',
+          'web-page': 'A public web page.',
+          publication: 'A published book, study or article.',
+        },
         'What kind of document.',
         true,
         'DocumentType',

@@ -205,17 +205,23 @@ function queryFields(spec: LabelSpec): string {
   ].join('\n');
 }
 
-function enumType(name: string, description: string, values: readonly string[]): string {
-  return `${quote(description)}\nenum ${name} {\n${values.map((v) => `  ${v}`).join('\n')}\n}`;
+/** An enum; each value with its description (what it means). */
+function enumType(name: string, description: string, values: ReadonlyArray<readonly [value: string, meaning: string]>): string {
+  return `${quote(description)}\nenum ${name} {\n${values.map(([v, meaning]) => `  ${quote(meaning)}\n  ${v}`).join('\n')}\n}`;
 }
 
 /** Every enum of the model's properties, once each; two properties sharing a name must share the values. */
 function propertyEnums(model: Model): string[] {
-  const enums = new Map<string, { values: readonly string[]; description: string }>();
+  const enums = new Map<string, { values: Array<readonly [string, string]>; description: string }>();
   const add = (label: string, property: string, spec: PropertySpec) => {
     const name = enumName(label, property, spec);
     if (!name || name === 'String' || spec.type.kind !== 'enum') return;
-    const values = spec.type.values.map(enumValueOf);
+    const { meanings } = spec.type;
+    const values = spec.type.values.map((v) => {
+      const meaning = meanings?.[v];
+      if (!meaning) throw new Error(`${label}.${property}: the value ${v} of enum ${name} needs a meaning (oneOf with a record)`);
+      return [enumValueOf(v), meaning] as const;
+    });
     const seen = enums.get(name);
     if (seen && seen.values.join() !== values.join()) throw new Error(`enum ${name} is declared twice with different values`);
     if (!seen) enums.set(name, { values, description: spec.description });
@@ -249,12 +255,12 @@ export function modelSdl(model: Model): string {
     enumType(
       'EntityKind',
       "The kinds of entities (the graph's labels).",
-      model.labels.map((l) => kindOf(l.label)),
+      model.labels.map((l) => [kindOf(l.label), l.description] as const),
     ),
     enumType(
       'RelationshipType',
       'Relationship types of the graph (see docs/model.md).',
-      model.relationships.map((r) => r.type),
+      model.relationships.map((r) => [r.type, r.description] as const),
     ),
     ...propertyEnums(model),
     relationshipProperties(model),

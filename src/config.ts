@@ -26,6 +26,11 @@ export interface ProtectionSettings {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /**
+   * Reverse proxies (load balancers) in front of the API whose X-Forwarded-For is believed: the client
+   * address of rate limits and logs is then the one they forwarded, not theirs.
+   */
+  trustedProxies: number;
 }
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -183,6 +188,7 @@ export function loadConfig(env: Env = process.env): Config {
       headersTimeoutMs: integer('HEADERS_TIMEOUT_MS', 10_000, 1000, 600_000),
       requestTimeoutMs: integer('REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000),
       keepAliveTimeoutMs: integer('KEEP_ALIVE_TIMEOUT_MS', 5_000, 1000, 600_000),
+      trustedProxies: integer('TRUSTED_PROXIES', 0, 0, 10),
     },
   };
   if (config.protection.headersTimeoutMs > config.protection.requestTimeoutMs) {

@@ -82,6 +82,7 @@ describe('reliability settings', () => {
       headersTimeoutMs: 10_000,
       requestTimeoutMs: 30_000,
       keepAliveTimeoutMs: 5_000,
+      trustedProxies: 0,
     });
     expect(config.local.maxRestarts).toBe(5);
     expect(loadConfig({ QUERY_TIMEOUT_MS: '2000' }).limits.operationTimeoutMs).toBe(2250);

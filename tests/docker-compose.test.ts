@@ -6,7 +6,7 @@ import { PROJECT_ROOT } from '../src/config.js';
 
 // No Docker engine runs on our machines: the file is checked for what it promises, not run.
 const composeText = fs.readFileSync(path.join(PROJECT_ROOT, 'docker-compose.yml'), 'utf8');
-const compose = YAML.parse(composeText);
+const compose = YAML.parse(composeText, { merge: true });
 
 describe('docker-compose.yml', () => {
   it('runs Neo4j 5.26 community with a volume, loopback ports and a healthcheck', () => {
@@ -43,5 +43,31 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).not.toMatch(/tsx/);
     expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*healthz/);
     expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/main\.js"\]/);
+  });
+
+  it('runs stateless API replicas behind a load balancer in the replicas profile', () => {
+    const { api, 'api-replica': replica, 'load-balancer': balancer } = compose.services;
+    expect(api.profiles).toBeUndefined(); // `docker compose up` still starts the single API
+    expect(replica.profiles).toEqual(['replicas']);
+    expect(replica.deploy.replicas).toBeGreaterThan(1);
+    expect(replica.ports).toBeUndefined(); // reached through the balancer only
+    // The same settings as the API (declared once), except: only the API loads, the replicas read.
+    const { LOAD_ON_START, TRUSTED_PROXIES, MAX_CONNECTIONS_PER_CLIENT, ...shared } = replica.environment;
+    expect(shared).toEqual(api.environment);
+    expect({ LOAD_ON_START, TRUSTED_PROXIES, MAX_CONNECTIONS_PER_CLIENT }).toEqual({
+      LOAD_ON_START: 'never',
+      TRUSTED_PROXIES: '1',
+      MAX_CONNECTIONS_PER_CLIENT: '0',
+    });
+    expect(replica.depends_on.api.condition).toBe('service_healthy');
+    expect(replica.healthcheck.test.join(' ')).toMatch(/readyz/);
+
+    expect(balancer.profiles).toEqual(['replicas']);
+    expect(balancer.depends_on['api-replica'].condition).toBe('service_healthy');
+    const [configFile] = balancer.volumes[0].split(':');
+    const nginx = fs.readFileSync(path.join(PROJECT_ROOT, configFile), 'utf8');
+    expect(nginx).toMatch(new RegExp(`http://api-replica:${api.environment.PORT}`));
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/); // exactly one hop, as TRUSTED_PROXIES says
+    expect(nginx).toMatch(/resolver 127\.0\.0\.11/); // each replica's address, re-resolved
   });
 });

@@ -21,6 +21,9 @@ export function protect(app: Express, httpServer: http.Server, settings: Protect
   httpServer.keepAliveTimeout = settings.keepAliveTimeoutMs;
   (httpServer as unknown as { connectionsCheckingInterval: number }).connectionsCheckingInterval = 1000;
   if (settings.maxConnectionsPerClient > 0) limitConnectionsPerClient(httpServer, settings.maxConnectionsPerClient);
+  // Behind a load balancer every request comes from its address: believe the hops it adds to
+  // X-Forwarded-For (express's req.ip, which the rate limiter keys on), and no more than that.
+  if (settings.trustedProxies > 0) app.set('trust proxy', settings.trustedProxies);
 
   app.use(
     helmet({
@@ -40,6 +43,8 @@ export function protect(app: Express, httpServer: http.Server, settings: Protect
         limit: settings.rateLimitPerMinute,
         standardHeaders: 'draft-8',
         legacyHeaders: false,
+        // Without TRUSTED_PROXIES a forwarded address is ignored on purpose (clients could forge it).
+        validate: { xForwardedForHeader: false },
         handler: (_req, res, _next, options) => {
           const retryAfter = Math.ceil(options.windowMs / 1000);
           res.status(429).json({

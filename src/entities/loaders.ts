@@ -24,6 +24,10 @@ export function entityLoaders(repository: EntityRepository) {
       (ids, o) => repository.links(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => [],
     ),
+    linkCounts: groupedLoader<Omit<LinkOptions, 'orderBy' | 'limit'>, number>(
+      (ids, o) => repository.linkCounts(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
+      () => 0,
+    ),
     /** The data version and load time, read once per request however many fields ask. */
     dataVersion: new DataLoader<'graph', { dataHash: string | null; loadedAt: string | null }>(async (keys) => {
       const version = await repository.dataVersion();

@@ -63,6 +63,13 @@ export class EntityRepository {
     return byId;
   }
 
+  /** How many links each entity has, with the same choice as links() (its limit and order aside). */
+  async linkCounts(ids: readonly string[], options: Omit<LinkOptions, 'orderBy' | 'limit'>): Promise<Map<string, number>> {
+    const { direction, types, kind } = options;
+    const rows = await this.db.read<{ id: string; total: number }>('entities/linkCounts', { ids, direction, types, kind }, this.stats);
+    return new Map(rows.map((r) => [r.id, r.total]));
+  }
+
   /** One page (limit rows) of a kind after a keyset, in key or name order. */
   async page(kind: string, filter: EntityFilter, order: 'KEY' | 'NAME', after: { key: string; name?: string } | null, limit: number) {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';

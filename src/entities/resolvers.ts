@@ -10,7 +10,18 @@ import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
 import { toGlobalId } from '../graphql/ids.js';
 import type { LabelSpec, Model, RelationshipFieldSpec } from '../model/model.js';
-import { enumValueOf, kindOf, LINKS_FIRST, LIST_PAGE, RELATIONSHIP_FIELD_FIRST, stringListMax } from '../model/sdl.js';
+import {
+  connectionFieldOf,
+  enumValueOf,
+  isPaged,
+  itemTypeOf,
+  kindOf,
+  LINKS_FIRST,
+  LIST_PAGE,
+  RELATIONSHIP_FIELD_FIRST,
+  stringListMax,
+} from '../model/sdl.js';
+import { positionPage, type PositionPage, type PositionPageArgs } from '../graphql/positionPages.js';
 import type { EntityFilter } from './repository.js';
 import {
   isOf,
@@ -40,6 +51,19 @@ export function loadLinks(ctx: RequestContext, id: string, options: LinkOptions)
 function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
   const limit = field.max ?? pageSize(ctx.config.limits.maxPageSize, 'first', first, field.first ?? RELATIONSHIP_FIELD_FIRST);
   return loadLinks(ctx, row.id, { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit });
+}
+
+/**
+ * A page of the links of an entity, by position in the order Cypher gives them (the relationship's
+ * key identifies an item); the whole list's count comes from one batched statement.
+ */
+function linksPage(ctx: RequestContext, id: string, options: Omit<LinkOptions, 'limit'>, args: PositionPageArgs, defaultSize: number) {
+  const { orderBy: _, ...counted } = options;
+  return positionPage<LinkRow>(args, ctx.config.limits.maxPageSize, defaultSize, {
+    fetch: (limit) => loadLinks(ctx, id, { ...options, limit }),
+    count: () => ctx.loaders.linkCounts.load({ id, options: counted }),
+    identity: (link) => String(link.relationship.rel.id),
+  });
 }
 
 /** An entity by key (of a label, when given), or a NOT_FOUND error naming the argument. */
@@ -180,6 +204,8 @@ const entityFields = {
       orderBy: null,
       limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST),
     }),
+  linksConnection: (row: EntityRow, args: PositionPageArgs & { types?: string[] | null; direction?: Dir | null }, ctx: RequestContext) =>
+    linksPage(ctx, row.id, { direction: args.direction ?? 'BOTH', types: args.types ?? null, kind: null, orderBy: null }, args, LINKS_FIRST),
 };
 
 /** Resolvers of one label: shared fields, enum and list properties, relationship fields. */
@@ -199,20 +225,27 @@ function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
   }
   for (const [name, field] of Object.entries(spec.api.fields)) {
     resolvers[name] = (row: EntityRow, args: { first?: number | null }, ctx: RequestContext) => relationshipFieldLinks(ctx, row, field, args.first);
+    if (isPaged(field)) {
+      const options = { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null };
+      resolvers[connectionFieldOf(name)] = (row: EntityRow, args: PositionPageArgs, ctx: RequestContext) =>
+        linksPage(ctx, row.id, options, args, field.first ?? RELATIONSHIP_FIELD_FIRST);
+    }
   }
   return resolvers;
 }
 
-const connectionResolvers = {
-  edges: (page: PageRow) => page.rows.map((row) => ({ cursor: page.cursorOf(row), node: row })),
-  nodes: (page: PageRow) => page.rows,
-  pageInfo: (page: PageRow) => ({
+/** The fields of every connection: a page of a model list (PageRow) or of a list paged by position. */
+type AnyPage = PageRow | PositionPage<unknown>;
+export const connectionResolvers = {
+  edges: (page: AnyPage) => (page.rows as unknown[]).map((row) => ({ cursor: (page.cursorOf as (r: unknown) => string)(row), node: row })),
+  nodes: (page: AnyPage) => page.rows,
+  pageInfo: (page: AnyPage) => ({
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
-    startCursor: page.rows[0] ? page.cursorOf(page.rows[0]) : null,
-    endCursor: page.rows.length > 0 ? page.cursorOf(page.rows[page.rows.length - 1]!) : null,
+    startCursor: page.rows.length > 0 ? (page.cursorOf as (r: unknown) => string)(page.rows[0]) : null,
+    endCursor: page.rows.length > 0 ? (page.cursorOf as (r: unknown) => string)(page.rows[page.rows.length - 1]) : null,
   }),
-  totalCount: (page: PageRow) => page.count(),
+  totalCount: (page: AnyPage) => page.count(),
 };
 
 function queryResolvers(model: Model): Record<string, Resolver> {
@@ -274,6 +307,8 @@ export function modelResolvers(model: Model): ResolverMap {
   for (const spec of model.labels) {
     resolvers[spec.label] = typeResolvers(spec);
     resolvers[`${spec.label}Connection`] = connectionResolvers;
+    for (const field of Object.values(spec.api.fields)) if (isPaged(field)) resolvers[`${itemTypeOf(field)}Connection`] = connectionResolvers;
   }
+  resolvers.EntityLinkConnection = connectionResolvers;
   return resolvers;
 }

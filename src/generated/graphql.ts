@@ -6,6 +6,7 @@ import type { ContributionRow, BridgedContributionRow } from '../analysis/reposi
 import type { RequestContext } from '../graphql/context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -46,6 +47,8 @@ export type Activity = Entity & Node & {
   firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Parties or donors that funded it (FUNDED, reversed). */
   fundedBy: Array<PartyLink>;
+  /** The same, a page at a time, in the same order: Parties or donors that funded it. */
+  fundedByConnection: PartyLinkConnection;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this activity in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -54,6 +57,8 @@ export type Activity = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -72,6 +77,8 @@ export type Activity = Entity & Node & {
   targetContributions: Array<TargetContribution>;
   /** Taxa it concerns (CONCERNS). */
   taxa: Array<TaxonLink>;
+  /** The same, a page at a time, in the same order: Taxa it concerns. */
+  taxaConnection: TaxonLinkConnection;
   /** Broad theme, for filtering. */
   theme: ActivityTheme;
 };
@@ -84,9 +91,29 @@ export type ActivityFundedByArgs = {
 
 
 /** A joint activity, a theme agreed by the secretariats or a request by Parties. */
+export type ActivityFundedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A joint activity, a theme agreed by the secretariats or a request by Parties. */
 export type ActivityLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A joint activity, a theme agreed by the secretariats or a request by Parties. */
+export type ActivityLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -100,6 +127,15 @@ export type ActivityTargetContributionsArgs = {
 /** A joint activity, a theme agreed by the secretariats or a request by Parties. */
 export type ActivityTaxaArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A joint activity, a theme agreed by the secretariats or a request by Parties. */
+export type ActivityTaxaConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of activities (Relay connection). */
@@ -153,6 +189,28 @@ export type ActivityLink = {
   relationship: Relationship;
 };
 
+/** A page of ActivityLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type ActivityLinkConnection = {
+  __typename?: 'ActivityLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<ActivityLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<ActivityLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ActivityLink in a page, with its cursor. */
+export type ActivityLinkEdge = {
+  __typename?: 'ActivityLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ActivityLink;
+};
+
 /** Where it stands, as the source tells (undertaken: reported as undertaken, without saying whether it is finished). */
 export type ActivityStatus =
   /** Agreed by the secretariats or a meeting, not yet reported under way. */
@@ -202,6 +260,8 @@ export type AichiTarget = Entity & Node & {
   firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** GBF targets it corresponds to (curated: no official table exists) (CORRESPONDS_TO). */
   gbfTargets: Array<GbfTargetLink>;
+  /** The same, a page at a time, in the same order: GBF targets it corresponds to (curated: no official table exists). */
+  gbfTargetsConnection: GbfTargetLinkConnection;
   /** Its strategic goal, A to E (PART_OF). */
   goal: Array<ObjectiveLink>;
   /** Opaque global id (Relay), stable across loads. */
@@ -212,6 +272,8 @@ export type AichiTarget = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -244,9 +306,29 @@ export type AichiTargetGbfTargetsArgs = {
 
 
 /** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
+export type AichiTargetGbfTargetsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
 export type AichiTargetLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** One of the 20 Aichi Biodiversity Targets (CBD decision X/2). */
+export type AichiTargetLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -287,6 +369,28 @@ export type AichiTargetLink = {
   node: AichiTarget;
   /** The relationship that joins it, with its source. */
   relationship: Relationship;
+};
+
+/** A page of AichiTargetLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type AichiTargetLinkConnection = {
+  __typename?: 'AichiTargetLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<AichiTargetLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<AichiTargetLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One AichiTargetLink in a page, with its cursor. */
+export type AichiTargetLinkEdge = {
+  __typename?: 'AichiTargetLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: AichiTargetLink;
 };
 
 /** Whether a source states a fact, or the curators judged it. */
@@ -372,16 +476,24 @@ export type Convention = Entity & Node & {
   id: Scalars['ID']['output'];
   /** Instruments under it or binding it (UNDER, BETWEEN, reversed). */
   instruments: Array<InstrumentLink>;
+  /** The same, a page at a time, in the same order: Instruments under it or binding it. */
+  instrumentsConnection: InstrumentLinkConnection;
   /** Readable key of this convention in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Taxa listed in its appendices, with appendix, dates and source (LISTED_IN, reversed). */
   listings: Array<Listing>;
+  /** The same, a page at a time, in the same order: Taxa listed in its appendices, with appendix, dates and source. */
+  listingsConnection: ListingConnection;
   /** Meetings of its bodies (HELD_BY, reversed). */
   meetings: Array<MeetingLink>;
+  /** The same, a page at a time, in the same order: Meetings of its bodies. */
+  meetingsConnection: MeetingLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -392,12 +504,23 @@ export type Convention = Entity & Node & {
   provenance: Provenance;
   /** Its strategic plans (UNDER, reversed). */
   strategicPlans: Array<StrategicPlanLink>;
+  /** The same, a page at a time, in the same order: Its strategic plans. */
+  strategicPlansConnection: StrategicPlanLinkConnection;
 };
 
 
 /** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
 export type ConventionInstrumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
+export type ConventionInstrumentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -410,8 +533,28 @@ export type ConventionLinksArgs = {
 
 
 /** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
+export type ConventionLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
 export type ConventionListingsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
+export type ConventionListingsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -422,8 +565,26 @@ export type ConventionMeetingsArgs = {
 
 
 /** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
+export type ConventionMeetingsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
 export type ConventionStrategicPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A biodiversity convention (CMS, CITES, CBD); its secretariat acts in its name. */
+export type ConventionStrategicPlansConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The convention whose Parties adopted it. */
@@ -506,6 +667,8 @@ export type Decision = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -516,6 +679,8 @@ export type Decision = Entity & Node & {
   provenance: Provenance;
   /** Plans it adopts or establishes (ADOPTS, ESTABLISHES). */
   strategicPlans: Array<StrategicPlanLink>;
+  /** The same, a page at a time, in the same order: Plans it adopts or establishes. */
+  strategicPlansConnection: StrategicPlanLinkConnection;
   /** Official symbol, e.g. "Res. Conf. 14.2", "Resolution 8.2", "X/2". */
   symbol: Scalars['String']['output'];
   /** Year adopted. */
@@ -532,8 +697,28 @@ export type DecisionLinksArgs = {
 
 
 /** A resolution or decision of a Conference of the Parties. */
+export type DecisionLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A resolution or decision of a Conference of the Parties. */
 export type DecisionStrategicPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A resolution or decision of a Conference of the Parties. */
+export type DecisionStrategicPlansConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of decisions (Relay connection). */
@@ -577,6 +762,28 @@ export type DecisionLink = {
   relationship: Relationship;
 };
 
+/** A page of DecisionLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type DecisionLinkConnection = {
+  __typename?: 'DecisionLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<DecisionLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<DecisionLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DecisionLink in a page, with its cursor. */
+export type DecisionLinkEdge = {
+  __typename?: 'DecisionLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: DecisionLink;
+};
+
 /** Resolution or decision. */
 export type DecisionType =
   /** A decision of a Conference of the Parties or its committees: an instruction for a given period. */
@@ -598,6 +805,8 @@ export type Document = Entity & Node & {
   __typename?: 'Document';
   /** Its annexes (PART_OF, reversed). */
   annexes: Array<DocumentLink>;
+  /** The same, a page at a time, in the same order: Its annexes. */
+  annexesConnection: DocumentLinkConnection;
   /** False when the document is known to exist but no copy was found. */
   available?: Maybe<Scalars['Boolean']['output']>;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
@@ -618,6 +827,8 @@ export type Document = Entity & Node & {
   language?: Maybe<Scalars['String']['output']>;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -626,6 +837,8 @@ export type Document = Entity & Node & {
   nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Its paragraphs in reading order, where the graph holds its text (PART_OF, reversed). */
   paragraphs: Array<ParagraphLink>;
+  /** The same, a page at a time, in the same order: Its paragraphs in reading order, where the graph holds its text. */
+  paragraphsConnection: ParagraphLinkConnection;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** Date of the document. */
@@ -644,6 +857,15 @@ export type DocumentAnnexesArgs = {
 
 
 /** A document or public page that facts cite, or that the report names. */
+export type DocumentAnnexesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document or public page that facts cite, or that the report names. */
 export type DocumentLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -652,8 +874,28 @@ export type DocumentLinksArgs = {
 
 
 /** A document or public page that facts cite, or that the report names. */
+export type DocumentLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A document or public page that facts cite, or that the report names. */
 export type DocumentParagraphsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A document or public page that facts cite, or that the report names. */
+export type DocumentParagraphsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of documents (Relay connection). */
@@ -695,6 +937,28 @@ export type DocumentLink = {
   relationship: Relationship;
 };
 
+/** A page of DocumentLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type DocumentLinkConnection = {
+  __typename?: 'DocumentLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<DocumentLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<DocumentLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One DocumentLink in a page, with its cursor. */
+export type DocumentLinkEdge = {
+  __typename?: 'DocumentLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: DocumentLink;
+};
+
 /** What kind of document. */
 export type DocumentType =
   /** An annex of another document. */
@@ -728,6 +992,8 @@ export type Entity = {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -743,6 +1009,17 @@ export type Entity = {
 export type EntityLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An entity of the graph: every kind shares these fields. */
+export type EntityLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -790,6 +1067,28 @@ export type EntityLink = {
   relationship: Relationship;
 };
 
+/** A page of EntityLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type EntityLinkConnection = {
+  __typename?: 'EntityLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<EntityLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<EntityLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One EntityLink in a page, with its cursor. */
+export type EntityLinkEdge = {
+  __typename?: 'EntityLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: EntityLink;
+};
+
 /** Sort orders of lists; ties are broken by key so pages are deterministic. */
 export type EntityOrder =
   /** By readable key, ascending. */
@@ -810,11 +1109,35 @@ export type Funding = {
   year?: Maybe<Scalars['Int']['output']>;
 };
 
+/** A page of Funding items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type FundingConnection = {
+  __typename?: 'FundingConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<FundingEdge>;
+  /** The items of this page. */
+  nodes: Array<Funding>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Funding in a page, with its cursor. */
+export type FundingEdge = {
+  __typename?: 'FundingEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Funding;
+};
+
 /** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
 export type GbfTarget = Entity & Node & {
   __typename?: 'GbfTarget';
   /** Aichi Targets that correspond to it (curated) (CORRESPONDS_TO, reversed). */
   aichiTargets: Array<AichiTargetLink>;
+  /** The same, a page at a time, in the same order: Aichi Targets that correspond to it (curated). */
+  aichiTargetsConnection: AichiTargetLinkConnection;
   /** CBD thesaurus identifier, GBF-TARGET-NN. */
   cbdIdentifier: Scalars['String']['output'];
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
@@ -833,6 +1156,8 @@ export type GbfTarget = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -857,6 +1182,15 @@ export type GbfTargetAichiTargetsArgs = {
 
 
 /** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
+export type GbfTargetAichiTargetsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
 export type GbfTargetContributionsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeInherited?: InputMaybe<Scalars['Boolean']['input']>;
@@ -868,6 +1202,17 @@ export type GbfTargetContributionsArgs = {
 export type GbfTargetLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A target of the Kunming-Montreal Global Biodiversity Framework (CBD decision 15/4), loaded only where its wording is verified. */
+export type GbfTargetLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -908,6 +1253,28 @@ export type GbfTargetLink = {
   relationship: Relationship;
 };
 
+/** A page of GbfTargetLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type GbfTargetLinkConnection = {
+  __typename?: 'GbfTargetLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<GbfTargetLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<GbfTargetLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One GbfTargetLink in a page, with its cursor. */
+export type GbfTargetLinkEdge = {
+  __typename?: 'GbfTargetLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: GbfTargetLink;
+};
+
 /** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
 export type Initiative = Entity & Node & {
   __typename?: 'Initiative';
@@ -929,6 +1296,8 @@ export type Initiative = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -941,6 +1310,8 @@ export type Initiative = Entity & Node & {
   startYear?: Maybe<Scalars['Int']['output']>;
   /** Taxa it concerns (CONCERNS). */
   taxa: Array<TaxonLink>;
+  /** The same, a page at a time, in the same order: Taxa it concerns. */
+  taxaConnection: TaxonLinkConnection;
 };
 
 
@@ -953,8 +1324,28 @@ export type InitiativeLinksArgs = {
 
 
 /** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
+export type InitiativeLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
 export type InitiativeTaxaArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
+export type InitiativeTaxaConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of initiatives (Relay connection). */
@@ -998,6 +1389,28 @@ export type InitiativeLink = {
   relationship: Relationship;
 };
 
+/** A page of InitiativeLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type InitiativeLinkConnection = {
+  __typename?: 'InitiativeLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InitiativeLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<InitiativeLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One InitiativeLink in a page, with its cursor. */
+export type InitiativeLinkEdge = {
+  __typename?: 'InitiativeLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: InitiativeLink;
+};
+
 /** What it is. */
 export type InitiativeType =
   /** An action plan, such as the African Elephant Action Plan. */
@@ -1032,6 +1445,8 @@ export type Instrument = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -1042,6 +1457,8 @@ export type Instrument = Entity & Node & {
   provenance: Provenance;
   /** Taxa it covers (CONCERNS). */
   taxa: Array<TaxonLink>;
+  /** The same, a page at a time, in the same order: Taxa it covers. */
+  taxaConnection: TaxonLinkConnection;
 };
 
 
@@ -1054,8 +1471,28 @@ export type InstrumentLinksArgs = {
 
 
 /** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
+export type InstrumentLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
 export type InstrumentTaxaArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A cooperation instrument: the 2002 Memorandum of Cooperation, a CMS Agreement or MOU. */
+export type InstrumentTaxaConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of instruments (Relay connection). */
@@ -1101,6 +1538,28 @@ export type InstrumentLink = {
   relationship: Relationship;
 };
 
+/** A page of InstrumentLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type InstrumentLinkConnection = {
+  __typename?: 'InstrumentLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<InstrumentLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<InstrumentLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One InstrumentLink in a page, with its cursor. */
+export type InstrumentLinkEdge = {
+  __typename?: 'InstrumentLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: InstrumentLink;
+};
+
 /** Legal form. */
 export type InstrumentType =
   /** An Agreement concluded under CMS (Article IV), binding its Parties. */
@@ -1131,13 +1590,39 @@ export type Listing = {
   taxon: Taxon;
 };
 
+/** A page of Listing items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type ListingConnection = {
+  __typename?: 'ListingConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<ListingEdge>;
+  /** The items of this page. */
+  nodes: Array<Listing>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Listing in a page, with its cursor. */
+export type ListingEdge = {
+  __typename?: 'ListingEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: Listing;
+};
+
 /** A meeting of a governing body or of the secretariats. */
 export type Meeting = Entity & Node & {
   __typename?: 'Meeting';
   /** Decisions adopted there (ADOPTED_AT, reversed). */
   adopted: Array<DecisionLink>;
+  /** The same, a page at a time, in the same order: Decisions adopted there. */
+  adoptedConnection: DecisionLinkConnection;
   /** Programmes it approved (APPROVED_BY, reversed). */
   approved: Array<WorkProgrammeLink>;
+  /** The same, a page at a time, in the same order: Programmes it approved. */
+  approvedConnection: WorkProgrammeLinkConnection;
   /** Which body met. */
   body: MeetingBody;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
@@ -1158,6 +1643,8 @@ export type Meeting = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** City, country. */
   location?: Maybe<Scalars['String']['output']>;
   /** Human-readable name, in English. */
@@ -1182,8 +1669,26 @@ export type MeetingAdoptedArgs = {
 
 
 /** A meeting of a governing body or of the secretariats. */
+export type MeetingAdoptedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A meeting of a governing body or of the secretariats. */
 export type MeetingApprovedArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A meeting of a governing body or of the secretariats. */
+export type MeetingApprovedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1191,6 +1696,17 @@ export type MeetingApprovedArgs = {
 export type MeetingLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A meeting of a governing body or of the secretariats. */
+export type MeetingLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1248,6 +1764,28 @@ export type MeetingLink = {
   relationship: Relationship;
 };
 
+/** A page of MeetingLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type MeetingLinkConnection = {
+  __typename?: 'MeetingLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<MeetingLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<MeetingLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One MeetingLink in a page, with its cursor. */
+export type MeetingLinkEdge = {
+  __typename?: 'MeetingLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: MeetingLink;
+};
+
 /** Anything with a global id (Relay). */
 export type Node = {
   /** Opaque global id. */
@@ -1259,6 +1797,8 @@ export type Objective = Entity & Node & {
   __typename?: 'Objective';
   /** For an Aichi strategic goal, its targets (PART_OF, reversed). */
   aichiTargets: Array<AichiTargetLink>;
+  /** The same, a page at a time, in the same order: For an Aichi strategic goal, its targets. */
+  aichiTargetsConnection: AichiTargetLinkConnection;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
   changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Its number or letter in the plan: "1", "a", "A". */
@@ -1279,6 +1819,8 @@ export type Objective = Entity & Node & {
   level: ObjectiveLevel;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -1291,6 +1833,8 @@ export type Objective = Entity & Node & {
   provenance: Provenance;
   /** Aichi Targets it contributes to, mostly curated (SERVES). */
   serves: Array<AichiTargetLink>;
+  /** The same, a page at a time, in the same order: Aichi Targets it contributes to, mostly curated. */
+  servesConnection: AichiTargetLinkConnection;
   /** Its wording. */
   text: Scalars['String']['output'];
 };
@@ -1303,6 +1847,15 @@ export type ObjectiveAichiTargetsArgs = {
 
 
 /** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
+export type ObjectiveAichiTargetsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
 export type ObjectiveLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1311,8 +1864,28 @@ export type ObjectiveLinksArgs = {
 
 
 /** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
+export type ObjectiveLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
 export type ObjectiveServesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** An objective or goal of a strategic plan (CMS objectives, CITES goals, Aichi strategic goals). */
+export type ObjectiveServesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of objectives (Relay connection). */
@@ -1365,6 +1938,28 @@ export type ObjectiveLink = {
   relationship: Relationship;
 };
 
+/** A page of ObjectiveLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type ObjectiveLinkConnection = {
+  __typename?: 'ObjectiveLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<ObjectiveLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<ObjectiveLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ObjectiveLink in a page, with its cursor. */
+export type ObjectiveLinkEdge = {
+  __typename?: 'ObjectiveLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ObjectiveLink;
+};
+
 /** Where a page stands (Relay). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -1397,6 +1992,8 @@ export type Paragraph = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Its number in the document: "1".."12", "fn1", "action". */
   locator: Scalars['String']['output'];
   /** Human-readable name, in English. */
@@ -1420,6 +2017,17 @@ export type Paragraph = Entity & Node & {
 export type ParagraphLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A numbered paragraph (or footnote) of a source document, with its text, so the report can be read back. */
+export type ParagraphLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1462,6 +2070,28 @@ export type ParagraphLink = {
   relationship: Relationship;
 };
 
+/** A page of ParagraphLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type ParagraphLinkConnection = {
+  __typename?: 'ParagraphLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<ParagraphLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<ParagraphLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ParagraphLink in a page, with its cursor. */
+export type ParagraphLinkEdge = {
+  __typename?: 'ParagraphLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: ParagraphLink;
+};
+
 /** A State Party or donor. */
 export type Party = Entity & Node & {
   __typename?: 'Party';
@@ -1473,6 +2103,8 @@ export type Party = Entity & Node & {
   firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** What it funded, with year and purpose (FUNDED). */
   funded: Array<Funding>;
+  /** The same, a page at a time, in the same order: What it funded, with year and purpose. */
+  fundedConnection: FundingConnection;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** ISO 3166-1 alpha-2 code, where the donor is a State. */
@@ -1483,6 +2115,8 @@ export type Party = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -1501,9 +2135,29 @@ export type PartyFundedArgs = {
 
 
 /** A State Party or donor. */
+export type PartyFundedConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A State Party or donor. */
 export type PartyLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A State Party or donor. */
+export type PartyLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -1542,6 +2196,28 @@ export type PartyLink = {
   node: Party;
   /** The relationship that joins it, with its source. */
   relationship: Relationship;
+};
+
+/** A page of PartyLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type PartyLinkConnection = {
+  __typename?: 'PartyLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<PartyLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<PartyLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One PartyLink in a page, with its cursor. */
+export type PartyLinkEdge = {
+  __typename?: 'PartyLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: PartyLink;
 };
 
 /** A path through the graph: entities and the relationships between them, each with its provenance. */
@@ -2127,6 +2803,8 @@ export type StrategicPlan = Entity & Node & {
   __typename?: 'StrategicPlan';
   /** Decisions that adopt it (ADOPTS, reversed). */
   adoptedBy: Array<DecisionLink>;
+  /** The same, a page at a time, in the same order: Decisions that adopt it. */
+  adoptedByConnection: DecisionLinkConnection;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
   changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Whose plan it is. */
@@ -2141,6 +2819,8 @@ export type StrategicPlan = Entity & Node & {
   firstLoadedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Its GBF targets, for the GBF (PART_OF, reversed). */
   gbfTargets: Array<GbfTargetLink>;
+  /** The same, a page at a time, in the same order: Its GBF targets, for the GBF. */
+  gbfTargetsConnection: GbfTargetLinkConnection;
   /** Opaque global id (Relay), stable across loads. */
   id: Scalars['ID']['output'];
   /** Readable key of this strategic plan in the curated data: lowercase words joined by hyphens, stable across loads. */
@@ -2149,6 +2829,8 @@ export type StrategicPlan = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -2157,6 +2839,8 @@ export type StrategicPlan = Entity & Node & {
   nameFrIsTranslation?: Maybe<Scalars['Boolean']['output']>;
   /** Its objectives or goals (PART_OF, reversed). */
   objectives: Array<ObjectiveLink>;
+  /** The same, a page at a time, in the same order: Its objectives or goals. */
+  objectivesConnection: ObjectiveLinkConnection;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** First year covered. */
@@ -2173,8 +2857,26 @@ export type StrategicPlanAdoptedByArgs = {
 
 
 /** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
+export type StrategicPlanAdoptedByConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
 export type StrategicPlanGbfTargetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
+export type StrategicPlanGbfTargetsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2187,8 +2889,28 @@ export type StrategicPlanLinksArgs = {
 
 
 /** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
+export type StrategicPlanLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
 export type StrategicPlanObjectivesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A strategic plan or vision with a period (CMS Strategic Plan, CITES Strategic Vision, CBD plans). */
+export type StrategicPlanObjectivesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of strategic plans (Relay connection). */
@@ -2232,6 +2954,28 @@ export type StrategicPlanLink = {
   node: StrategicPlan;
   /** The relationship that joins it, with its source. */
   relationship: Relationship;
+};
+
+/** A page of StrategicPlanLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type StrategicPlanLinkConnection = {
+  __typename?: 'StrategicPlanLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<StrategicPlanLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<StrategicPlanLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One StrategicPlanLink in a page, with its cursor. */
+export type StrategicPlanLinkEdge = {
+  __typename?: 'StrategicPlanLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: StrategicPlanLink;
 };
 
 /** A bounded part of the graph around an entity. */
@@ -2298,10 +3042,14 @@ export type Taxon = Entity & Node & {
   __typename?: 'Taxon';
   /** Joint activities that concern it (CONCERNS, reversed). */
   activities: Array<ActivityLink>;
+  /** The same, a page at a time, in the same order: Joint activities that concern it. */
+  activitiesConnection: ActivityLinkConnection;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
   changedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Taxa within it (PART_OF, reversed). */
   children: Array<TaxonLink>;
+  /** The same, a page at a time, in the same order: Taxa within it. */
+  childrenConnection: TaxonLinkConnection;
   /** English common names. */
   commonNames: Array<Scalars['String']['output']>;
   /** What the thing is, in a sentence or two. */
@@ -2312,14 +3060,20 @@ export type Taxon = Entity & Node & {
   id: Scalars['ID']['output'];
   /** Action plans and monitoring systems that concern it (CONCERNS, reversed). */
   initiatives: Array<InitiativeLink>;
+  /** The same, a page at a time, in the same order: Action plans and monitoring systems that concern it. */
+  initiativesConnection: InitiativeLinkConnection;
   /** Instruments that cover it (CONCERNS, reversed). */
   instruments: Array<InstrumentLink>;
+  /** The same, a page at a time, in the same order: Instruments that cover it. */
+  instrumentsConnection: InstrumentLinkConnection;
   /** Readable key of this taxon in the curated data: lowercase words joined by hyphens, stable across loads. */
   key: Scalars['String']['output'];
   /** What kind of entity this is. */
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Its listings in the CITES and CMS appendices, with appendix, dates and source (LISTED_IN). */
   listings: Array<Listing>;
   /** Human-readable name, in English. */
@@ -2350,8 +3104,26 @@ export type TaxonActivitiesArgs = {
 
 
 /** A species or higher taxon that Parties asked about or that an instrument covers. */
+export type TaxonActivitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A species or higher taxon that Parties asked about or that an instrument covers. */
 export type TaxonChildrenArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A species or higher taxon that Parties asked about or that an instrument covers. */
+export type TaxonChildrenConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2362,8 +3134,26 @@ export type TaxonInitiativesArgs = {
 
 
 /** A species or higher taxon that Parties asked about or that an instrument covers. */
+export type TaxonInitiativesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A species or higher taxon that Parties asked about or that an instrument covers. */
 export type TaxonInstrumentsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A species or higher taxon that Parties asked about or that an instrument covers. */
+export type TaxonInstrumentsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -2371,6 +3161,17 @@ export type TaxonInstrumentsArgs = {
 export type TaxonLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A species or higher taxon that Parties asked about or that an instrument covers. */
+export type TaxonLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
   types?: InputMaybe<Array<RelationshipType>>;
 };
 
@@ -2415,6 +3216,28 @@ export type TaxonLink = {
   relationship: Relationship;
 };
 
+/** A page of TaxonLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type TaxonLinkConnection = {
+  __typename?: 'TaxonLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<TaxonLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<TaxonLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One TaxonLink in a page, with its cursor. */
+export type TaxonLinkEdge = {
+  __typename?: 'TaxonLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: TaxonLink;
+};
+
 /** Taxonomic rank; group for informal sets such as marine turtles. */
 export type TaxonRank =
   /** A family. */
@@ -2435,6 +3258,8 @@ export type WorkProgramme = Entity & Node & {
   __typename?: 'WorkProgramme';
   /** Its activities (PART_OF, reversed). */
   activities: Array<ActivityLink>;
+  /** The same, a page at a time, in the same order: Its activities. */
+  activitiesConnection: ActivityLinkConnection;
   /** Meetings that approved it or its extension, with date (APPROVED_BY). */
   approvedBy: Array<MeetingLink>;
   /** When its content (properties, provenance) last changed, as of a load; filter lists with changedSince to follow changes. */
@@ -2457,6 +3282,8 @@ export type WorkProgramme = Entity & Node & {
   kind: EntityKind;
   /** Every relationship of this entity, with the entity at the other end and the relationship's provenance. */
   links: Array<EntityLink>;
+  /** Every relationship of this entity, a page at a time (by relationship type, then key). */
+  linksConnection: EntityLinkConnection;
   /** Human-readable name, in English. */
   name: Scalars['String']['output'];
   /** The name used by the French source text, where it names the thing ("…" marks words of the source left out). */
@@ -2467,6 +3294,8 @@ export type WorkProgramme = Entity & Node & {
   originalEndYear?: Maybe<Scalars['Int']['output']>;
   /** Plans it takes into account or is integrated into (TAKES_INTO_ACCOUNT, INTEGRATED_INTO). */
   plans: Array<StrategicPlanLink>;
+  /** The same, a page at a time, in the same order: Plans it takes into account or is integrated into. */
+  plansConnection: StrategicPlanLinkConnection;
   /** Where this entity comes from: its citations and their basis. */
   provenance: Provenance;
   /** First year covered. */
@@ -2483,6 +3312,15 @@ export type WorkProgrammeActivitiesArgs = {
 
 
 /** A joint CITES/CMS work programme (action plan) with its period and status. */
+export type WorkProgrammeActivitiesConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A joint CITES/CMS work programme (action plan) with its period and status. */
 export type WorkProgrammeLinksArgs = {
   direction?: InputMaybe<Direction>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -2491,8 +3329,28 @@ export type WorkProgrammeLinksArgs = {
 
 
 /** A joint CITES/CMS work programme (action plan) with its period and status. */
+export type WorkProgrammeLinksConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<Direction>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  types?: InputMaybe<Array<RelationshipType>>;
+};
+
+
+/** A joint CITES/CMS work programme (action plan) with its period and status. */
 export type WorkProgrammePlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A joint CITES/CMS work programme (action plan) with its period and status. */
+export type WorkProgrammePlansConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of work programmes (Relay connection). */
@@ -2534,6 +3392,28 @@ export type WorkProgrammeLink = {
   node: WorkProgramme;
   /** The relationship that joins it, with its source. */
   relationship: Relationship;
+};
+
+/** A page of WorkProgrammeLink items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it). */
+export type WorkProgrammeLinkConnection = {
+  __typename?: 'WorkProgrammeLinkConnection';
+  /** The items of this page with their cursors. */
+  edges: Array<WorkProgrammeLinkEdge>;
+  /** The items of this page. */
+  nodes: Array<WorkProgrammeLink>;
+  /** Where this page stands. */
+  pageInfo: PageInfo;
+  /** How many items the whole list holds (computed only when asked). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One WorkProgrammeLink in a page, with its cursor. */
+export type WorkProgrammeLinkEdge = {
+  __typename?: 'WorkProgrammeLinkEdge';
+  /** Opaque cursor: pass it as after (or before) to get the next (or previous) page. */
+  cursor: Scalars['String']['output'];
+  /** The item. */
+  node: WorkProgrammeLink;
 };
 
 
@@ -2615,6 +3495,8 @@ export type ResolversTypes = {
   ActivityEdge: ResolverTypeWrapper<EdgeRow>;
   ActivityFilter: ActivityFilter;
   ActivityLink: ResolverTypeWrapper<LinkRow>;
+  ActivityLinkConnection: ResolverTypeWrapper<Omit<ActivityLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActivityLinkEdge']>, nodes: Array<ResolversTypes['ActivityLink']> }>;
+  ActivityLinkEdge: ResolverTypeWrapper<Omit<ActivityLinkEdge, 'node'> & { node: ResolversTypes['ActivityLink'] }>;
   ActivityStatus: ActivityStatus;
   ActivityTheme: ActivityTheme;
   AichiTarget: ResolverTypeWrapper<AichiTargetRow>;
@@ -2622,6 +3504,8 @@ export type ResolversTypes = {
   AichiTargetEdge: ResolverTypeWrapper<EdgeRow>;
   AichiTargetFilter: AichiTargetFilter;
   AichiTargetLink: ResolverTypeWrapper<LinkRow>;
+  AichiTargetLinkConnection: ResolverTypeWrapper<Omit<AichiTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['AichiTargetLinkEdge']>, nodes: Array<ResolversTypes['AichiTargetLink']> }>;
+  AichiTargetLinkEdge: ResolverTypeWrapper<Omit<AichiTargetLinkEdge, 'node'> & { node: ResolversTypes['AichiTargetLink'] }>;
   Basis: Basis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   BridgedContribution: ResolverTypeWrapper<BridgedContributionRow>;
@@ -2643,6 +3527,8 @@ export type ResolversTypes = {
   DecisionEdge: ResolverTypeWrapper<EdgeRow>;
   DecisionFilter: DecisionFilter;
   DecisionLink: ResolverTypeWrapper<LinkRow>;
+  DecisionLinkConnection: ResolverTypeWrapper<Omit<DecisionLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DecisionLinkEdge']>, nodes: Array<ResolversTypes['DecisionLink']> }>;
+  DecisionLinkEdge: ResolverTypeWrapper<Omit<DecisionLinkEdge, 'node'> & { node: ResolversTypes['DecisionLink'] }>;
   DecisionType: DecisionType;
   Direction: Direction;
   Document: ResolverTypeWrapper<DocumentRow>;
@@ -2650,39 +3536,55 @@ export type ResolversTypes = {
   DocumentEdge: ResolverTypeWrapper<EdgeRow>;
   DocumentFilter: DocumentFilter;
   DocumentLink: ResolverTypeWrapper<LinkRow>;
+  DocumentLinkConnection: ResolverTypeWrapper<Omit<DocumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DocumentLinkEdge']>, nodes: Array<ResolversTypes['DocumentLink']> }>;
+  DocumentLinkEdge: ResolverTypeWrapper<Omit<DocumentLinkEdge, 'node'> & { node: ResolversTypes['DocumentLink'] }>;
   DocumentType: DocumentType;
   Entity: ResolverTypeWrapper<EntityRow>;
   EntityKind: EntityKind;
   EntityLink: ResolverTypeWrapper<LinkRow>;
+  EntityLinkConnection: ResolverTypeWrapper<Omit<EntityLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['EntityLinkEdge']>, nodes: Array<ResolversTypes['EntityLink']> }>;
+  EntityLinkEdge: ResolverTypeWrapper<Omit<EntityLinkEdge, 'node'> & { node: ResolversTypes['EntityLink'] }>;
   EntityOrder: EntityOrder;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Funding: ResolverTypeWrapper<LinkRow>;
+  FundingConnection: ResolverTypeWrapper<Omit<FundingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['FundingEdge']>, nodes: Array<ResolversTypes['Funding']> }>;
+  FundingEdge: ResolverTypeWrapper<Omit<FundingEdge, 'node'> & { node: ResolversTypes['Funding'] }>;
   GbfTarget: ResolverTypeWrapper<GbfTargetRow>;
   GbfTargetConnection: ResolverTypeWrapper<PageRow>;
   GbfTargetEdge: ResolverTypeWrapper<EdgeRow>;
   GbfTargetFilter: GbfTargetFilter;
   GbfTargetLink: ResolverTypeWrapper<LinkRow>;
+  GbfTargetLinkConnection: ResolverTypeWrapper<Omit<GbfTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GbfTargetLinkEdge']>, nodes: Array<ResolversTypes['GbfTargetLink']> }>;
+  GbfTargetLinkEdge: ResolverTypeWrapper<Omit<GbfTargetLinkEdge, 'node'> & { node: ResolversTypes['GbfTargetLink'] }>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
   InitiativeConnection: ResolverTypeWrapper<PageRow>;
   InitiativeEdge: ResolverTypeWrapper<EdgeRow>;
   InitiativeFilter: InitiativeFilter;
   InitiativeLink: ResolverTypeWrapper<LinkRow>;
+  InitiativeLinkConnection: ResolverTypeWrapper<Omit<InitiativeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InitiativeLinkEdge']>, nodes: Array<ResolversTypes['InitiativeLink']> }>;
+  InitiativeLinkEdge: ResolverTypeWrapper<Omit<InitiativeLinkEdge, 'node'> & { node: ResolversTypes['InitiativeLink'] }>;
   InitiativeType: InitiativeType;
   Instrument: ResolverTypeWrapper<InstrumentRow>;
   InstrumentConnection: ResolverTypeWrapper<PageRow>;
   InstrumentEdge: ResolverTypeWrapper<EdgeRow>;
   InstrumentFilter: InstrumentFilter;
   InstrumentLink: ResolverTypeWrapper<LinkRow>;
+  InstrumentLinkConnection: ResolverTypeWrapper<Omit<InstrumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstrumentLinkEdge']>, nodes: Array<ResolversTypes['InstrumentLink']> }>;
+  InstrumentLinkEdge: ResolverTypeWrapper<Omit<InstrumentLinkEdge, 'node'> & { node: ResolversTypes['InstrumentLink'] }>;
   InstrumentType: InstrumentType;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Listing: ResolverTypeWrapper<LinkRow>;
+  ListingConnection: ResolverTypeWrapper<Omit<ListingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ListingEdge']>, nodes: Array<ResolversTypes['Listing']> }>;
+  ListingEdge: ResolverTypeWrapper<Omit<ListingEdge, 'node'> & { node: ResolversTypes['Listing'] }>;
   Meeting: ResolverTypeWrapper<MeetingRow>;
   MeetingBody: MeetingBody;
   MeetingConnection: ResolverTypeWrapper<PageRow>;
   MeetingEdge: ResolverTypeWrapper<EdgeRow>;
   MeetingFilter: MeetingFilter;
   MeetingLink: ResolverTypeWrapper<LinkRow>;
+  MeetingLinkConnection: ResolverTypeWrapper<Omit<MeetingLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MeetingLinkEdge']>, nodes: Array<ResolversTypes['MeetingLink']> }>;
+  MeetingLinkEdge: ResolverTypeWrapper<Omit<MeetingLinkEdge, 'node'> & { node: ResolversTypes['MeetingLink'] }>;
   Node: ResolverTypeWrapper<EntityRow>;
   Objective: ResolverTypeWrapper<ObjectiveRow>;
   ObjectiveConnection: ResolverTypeWrapper<PageRow>;
@@ -2690,17 +3592,23 @@ export type ResolversTypes = {
   ObjectiveFilter: ObjectiveFilter;
   ObjectiveLevel: ObjectiveLevel;
   ObjectiveLink: ResolverTypeWrapper<LinkRow>;
+  ObjectiveLinkConnection: ResolverTypeWrapper<Omit<ObjectiveLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ObjectiveLinkEdge']>, nodes: Array<ResolversTypes['ObjectiveLink']> }>;
+  ObjectiveLinkEdge: ResolverTypeWrapper<Omit<ObjectiveLinkEdge, 'node'> & { node: ResolversTypes['ObjectiveLink'] }>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Paragraph: ResolverTypeWrapper<ParagraphRow>;
   ParagraphConnection: ResolverTypeWrapper<PageRow>;
   ParagraphEdge: ResolverTypeWrapper<EdgeRow>;
   ParagraphFilter: ParagraphFilter;
   ParagraphLink: ResolverTypeWrapper<LinkRow>;
+  ParagraphLinkConnection: ResolverTypeWrapper<Omit<ParagraphLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ParagraphLinkEdge']>, nodes: Array<ResolversTypes['ParagraphLink']> }>;
+  ParagraphLinkEdge: ResolverTypeWrapper<Omit<ParagraphLinkEdge, 'node'> & { node: ResolversTypes['ParagraphLink'] }>;
   Party: ResolverTypeWrapper<PartyRow>;
   PartyConnection: ResolverTypeWrapper<PageRow>;
   PartyEdge: ResolverTypeWrapper<EdgeRow>;
   PartyFilter: PartyFilter;
   PartyLink: ResolverTypeWrapper<LinkRow>;
+  PartyLinkConnection: ResolverTypeWrapper<Omit<PartyLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['PartyLinkEdge']>, nodes: Array<ResolversTypes['PartyLink']> }>;
+  PartyLinkEdge: ResolverTypeWrapper<Omit<PartyLinkEdge, 'node'> & { node: ResolversTypes['PartyLink'] }>;
   Path: ResolverTypeWrapper<PathView>;
   PlanStatus: PlanStatus;
   ProgrammeStatus: ProgrammeStatus;
@@ -2718,6 +3626,8 @@ export type ResolversTypes = {
   StrategicPlanEdge: ResolverTypeWrapper<EdgeRow>;
   StrategicPlanFilter: StrategicPlanFilter;
   StrategicPlanLink: ResolverTypeWrapper<LinkRow>;
+  StrategicPlanLinkConnection: ResolverTypeWrapper<Omit<StrategicPlanLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StrategicPlanLinkEdge']>, nodes: Array<ResolversTypes['StrategicPlanLink']> }>;
+  StrategicPlanLinkEdge: ResolverTypeWrapper<Omit<StrategicPlanLinkEdge, 'node'> & { node: ResolversTypes['StrategicPlanLink'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subgraph: ResolverTypeWrapper<SubgraphView>;
   TargetContribution: ResolverTypeWrapper<ContributionRow>;
@@ -2727,12 +3637,16 @@ export type ResolversTypes = {
   TaxonEdge: ResolverTypeWrapper<EdgeRow>;
   TaxonFilter: TaxonFilter;
   TaxonLink: ResolverTypeWrapper<LinkRow>;
+  TaxonLinkConnection: ResolverTypeWrapper<Omit<TaxonLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TaxonLinkEdge']>, nodes: Array<ResolversTypes['TaxonLink']> }>;
+  TaxonLinkEdge: ResolverTypeWrapper<Omit<TaxonLinkEdge, 'node'> & { node: ResolversTypes['TaxonLink'] }>;
   TaxonRank: TaxonRank;
   WorkProgramme: ResolverTypeWrapper<WorkProgrammeRow>;
   WorkProgrammeConnection: ResolverTypeWrapper<PageRow>;
   WorkProgrammeEdge: ResolverTypeWrapper<EdgeRow>;
   WorkProgrammeFilter: WorkProgrammeFilter;
   WorkProgrammeLink: ResolverTypeWrapper<LinkRow>;
+  WorkProgrammeLinkConnection: ResolverTypeWrapper<Omit<WorkProgrammeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WorkProgrammeLinkEdge']>, nodes: Array<ResolversTypes['WorkProgrammeLink']> }>;
+  WorkProgrammeLinkEdge: ResolverTypeWrapper<Omit<WorkProgrammeLinkEdge, 'node'> & { node: ResolversTypes['WorkProgrammeLink'] }>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2743,11 +3657,15 @@ export type ResolversParentTypes = {
   ActivityEdge: EdgeRow;
   ActivityFilter: ActivityFilter;
   ActivityLink: LinkRow;
+  ActivityLinkConnection: Omit<ActivityLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ActivityLinkEdge']>, nodes: Array<ResolversParentTypes['ActivityLink']> };
+  ActivityLinkEdge: Omit<ActivityLinkEdge, 'node'> & { node: ResolversParentTypes['ActivityLink'] };
   AichiTarget: AichiTargetRow;
   AichiTargetConnection: PageRow;
   AichiTargetEdge: EdgeRow;
   AichiTargetFilter: AichiTargetFilter;
   AichiTargetLink: LinkRow;
+  AichiTargetLinkConnection: Omit<AichiTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['AichiTargetLinkEdge']>, nodes: Array<ResolversParentTypes['AichiTargetLink']> };
+  AichiTargetLinkEdge: Omit<AichiTargetLinkEdge, 'node'> & { node: ResolversParentTypes['AichiTargetLink'] };
   Boolean: Scalars['Boolean']['output'];
   BridgedContribution: BridgedContributionRow;
   Citation: CitationRow;
@@ -2763,55 +3681,79 @@ export type ResolversParentTypes = {
   DecisionEdge: EdgeRow;
   DecisionFilter: DecisionFilter;
   DecisionLink: LinkRow;
+  DecisionLinkConnection: Omit<DecisionLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DecisionLinkEdge']>, nodes: Array<ResolversParentTypes['DecisionLink']> };
+  DecisionLinkEdge: Omit<DecisionLinkEdge, 'node'> & { node: ResolversParentTypes['DecisionLink'] };
   Document: DocumentRow;
   DocumentConnection: PageRow;
   DocumentEdge: EdgeRow;
   DocumentFilter: DocumentFilter;
   DocumentLink: LinkRow;
+  DocumentLinkConnection: Omit<DocumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['DocumentLinkEdge']>, nodes: Array<ResolversParentTypes['DocumentLink']> };
+  DocumentLinkEdge: Omit<DocumentLinkEdge, 'node'> & { node: ResolversParentTypes['DocumentLink'] };
   Entity: EntityRow;
   EntityLink: LinkRow;
+  EntityLinkConnection: Omit<EntityLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['EntityLinkEdge']>, nodes: Array<ResolversParentTypes['EntityLink']> };
+  EntityLinkEdge: Omit<EntityLinkEdge, 'node'> & { node: ResolversParentTypes['EntityLink'] };
   Float: Scalars['Float']['output'];
   Funding: LinkRow;
+  FundingConnection: Omit<FundingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['FundingEdge']>, nodes: Array<ResolversParentTypes['Funding']> };
+  FundingEdge: Omit<FundingEdge, 'node'> & { node: ResolversParentTypes['Funding'] };
   GbfTarget: GbfTargetRow;
   GbfTargetConnection: PageRow;
   GbfTargetEdge: EdgeRow;
   GbfTargetFilter: GbfTargetFilter;
   GbfTargetLink: LinkRow;
+  GbfTargetLinkConnection: Omit<GbfTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GbfTargetLinkEdge']>, nodes: Array<ResolversParentTypes['GbfTargetLink']> };
+  GbfTargetLinkEdge: Omit<GbfTargetLinkEdge, 'node'> & { node: ResolversParentTypes['GbfTargetLink'] };
   ID: Scalars['ID']['output'];
   Initiative: InitiativeRow;
   InitiativeConnection: PageRow;
   InitiativeEdge: EdgeRow;
   InitiativeFilter: InitiativeFilter;
   InitiativeLink: LinkRow;
+  InitiativeLinkConnection: Omit<InitiativeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InitiativeLinkEdge']>, nodes: Array<ResolversParentTypes['InitiativeLink']> };
+  InitiativeLinkEdge: Omit<InitiativeLinkEdge, 'node'> & { node: ResolversParentTypes['InitiativeLink'] };
   Instrument: InstrumentRow;
   InstrumentConnection: PageRow;
   InstrumentEdge: EdgeRow;
   InstrumentFilter: InstrumentFilter;
   InstrumentLink: LinkRow;
+  InstrumentLinkConnection: Omit<InstrumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['InstrumentLinkEdge']>, nodes: Array<ResolversParentTypes['InstrumentLink']> };
+  InstrumentLinkEdge: Omit<InstrumentLinkEdge, 'node'> & { node: ResolversParentTypes['InstrumentLink'] };
   Int: Scalars['Int']['output'];
   Listing: LinkRow;
+  ListingConnection: Omit<ListingConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ListingEdge']>, nodes: Array<ResolversParentTypes['Listing']> };
+  ListingEdge: Omit<ListingEdge, 'node'> & { node: ResolversParentTypes['Listing'] };
   Meeting: MeetingRow;
   MeetingConnection: PageRow;
   MeetingEdge: EdgeRow;
   MeetingFilter: MeetingFilter;
   MeetingLink: LinkRow;
+  MeetingLinkConnection: Omit<MeetingLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['MeetingLinkEdge']>, nodes: Array<ResolversParentTypes['MeetingLink']> };
+  MeetingLinkEdge: Omit<MeetingLinkEdge, 'node'> & { node: ResolversParentTypes['MeetingLink'] };
   Node: EntityRow;
   Objective: ObjectiveRow;
   ObjectiveConnection: PageRow;
   ObjectiveEdge: EdgeRow;
   ObjectiveFilter: ObjectiveFilter;
   ObjectiveLink: LinkRow;
+  ObjectiveLinkConnection: Omit<ObjectiveLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ObjectiveLinkEdge']>, nodes: Array<ResolversParentTypes['ObjectiveLink']> };
+  ObjectiveLinkEdge: Omit<ObjectiveLinkEdge, 'node'> & { node: ResolversParentTypes['ObjectiveLink'] };
   PageInfo: PageInfo;
   Paragraph: ParagraphRow;
   ParagraphConnection: PageRow;
   ParagraphEdge: EdgeRow;
   ParagraphFilter: ParagraphFilter;
   ParagraphLink: LinkRow;
+  ParagraphLinkConnection: Omit<ParagraphLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['ParagraphLinkEdge']>, nodes: Array<ResolversParentTypes['ParagraphLink']> };
+  ParagraphLinkEdge: Omit<ParagraphLinkEdge, 'node'> & { node: ResolversParentTypes['ParagraphLink'] };
   Party: PartyRow;
   PartyConnection: PageRow;
   PartyEdge: EdgeRow;
   PartyFilter: PartyFilter;
   PartyLink: LinkRow;
+  PartyLinkConnection: Omit<PartyLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['PartyLinkEdge']>, nodes: Array<ResolversParentTypes['PartyLink']> };
+  PartyLinkEdge: Omit<PartyLinkEdge, 'node'> & { node: ResolversParentTypes['PartyLink'] };
   Path: PathView;
   Provenance: ProvenanceRow;
   Query: Record<PropertyKey, never>;
@@ -2826,6 +3768,8 @@ export type ResolversParentTypes = {
   StrategicPlanEdge: EdgeRow;
   StrategicPlanFilter: StrategicPlanFilter;
   StrategicPlanLink: LinkRow;
+  StrategicPlanLinkConnection: Omit<StrategicPlanLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['StrategicPlanLinkEdge']>, nodes: Array<ResolversParentTypes['StrategicPlanLink']> };
+  StrategicPlanLinkEdge: Omit<StrategicPlanLinkEdge, 'node'> & { node: ResolversParentTypes['StrategicPlanLink'] };
   String: Scalars['String']['output'];
   Subgraph: SubgraphView;
   TargetContribution: ContributionRow;
@@ -2835,11 +3779,15 @@ export type ResolversParentTypes = {
   TaxonEdge: EdgeRow;
   TaxonFilter: TaxonFilter;
   TaxonLink: LinkRow;
+  TaxonLinkConnection: Omit<TaxonLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['TaxonLinkEdge']>, nodes: Array<ResolversParentTypes['TaxonLink']> };
+  TaxonLinkEdge: Omit<TaxonLinkEdge, 'node'> & { node: ResolversParentTypes['TaxonLink'] };
   WorkProgramme: WorkProgrammeRow;
   WorkProgrammeConnection: PageRow;
   WorkProgrammeEdge: EdgeRow;
   WorkProgrammeFilter: WorkProgrammeFilter;
   WorkProgrammeLink: LinkRow;
+  WorkProgrammeLinkConnection: Omit<WorkProgrammeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['WorkProgrammeLinkEdge']>, nodes: Array<ResolversParentTypes['WorkProgrammeLink']> };
+  WorkProgrammeLinkEdge: Omit<WorkProgrammeLinkEdge, 'node'> & { node: ResolversParentTypes['WorkProgrammeLink'] };
 };
 
 export type ListSizeDirectiveArgs = {
@@ -2862,10 +3810,12 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
   endYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   fundedBy?: Resolver<Array<ResolversTypes['PartyLink']>, ParentType, ContextType, RequireFields<ActivityFundedByArgs, 'first'>>;
+  fundedByConnection?: Resolver<ResolversTypes['PartyLinkConnection'], ParentType, ContextType, Partial<ActivityFundedByConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ActivityLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<ActivityLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2875,6 +3825,7 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
   status?: Resolver<ResolversTypes['ActivityStatus'], ParentType, ContextType>;
   targetContributions?: Resolver<Array<ResolversTypes['TargetContribution']>, ParentType, ContextType, RequireFields<ActivityTargetContributionsArgs, 'includeInherited'>>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<ActivityTaxaArgs, 'first'>>;
+  taxaConnection?: Resolver<ResolversTypes['TaxonLinkConnection'], ParentType, ContextType, Partial<ActivityTaxaConnectionArgs>>;
   theme?: Resolver<ResolversTypes['ActivityTheme'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -2896,6 +3847,18 @@ export type ActivityLinkResolvers<ContextType = RequestContext, ParentType exten
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type ActivityLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityLinkConnection'] = ResolversParentTypes['ActivityLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ActivityLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ActivityLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ActivityLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityLinkEdge'] = ResolversParentTypes['ActivityLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ActivityLink'], ParentType, ContextType>;
+};
+
 export type AichiTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTarget'] = ResolversParentTypes['AichiTarget']> = {
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2903,11 +3866,13 @@ export type AichiTargetResolvers<ContextType = RequestContext, ParentType extend
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType, RequireFields<AichiTargetGbfTargetsArgs, 'first'>>;
+  gbfTargetsConnection?: Resolver<ResolversTypes['GbfTargetLinkConnection'], ParentType, ContextType, Partial<AichiTargetGbfTargetsConnectionArgs>>;
   goal?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<AichiTargetLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<AichiTargetLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -2935,6 +3900,18 @@ export type AichiTargetLinkResolvers<ContextType = RequestContext, ParentType ex
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type AichiTargetLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTargetLinkConnection'] = ResolversParentTypes['AichiTargetLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['AichiTargetLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type AichiTargetLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['AichiTargetLinkEdge'] = ResolversParentTypes['AichiTargetLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AichiTargetLink'], ParentType, ContextType>;
+};
+
 export type BridgedContributionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['BridgedContribution'] = ResolversParentTypes['BridgedContribution']> = {
   aichiTarget?: Resolver<ResolversTypes['AichiTarget'], ParentType, ContextType>;
   bridge?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
@@ -2960,16 +3937,21 @@ export type ConventionResolvers<ContextType = RequestContext, ParentType extends
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   instruments?: Resolver<Array<ResolversTypes['InstrumentLink']>, ParentType, ContextType, RequireFields<ConventionInstrumentsArgs, 'first'>>;
+  instrumentsConnection?: Resolver<ResolversTypes['InstrumentLinkConnection'], ParentType, ContextType, Partial<ConventionInstrumentsConnectionArgs>>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ConventionLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<ConventionLinksConnectionArgs, 'direction'>>;
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType, RequireFields<ConventionListingsArgs, 'first'>>;
+  listingsConnection?: Resolver<ResolversTypes['ListingConnection'], ParentType, ContextType, Partial<ConventionListingsConnectionArgs>>;
   meetings?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType, RequireFields<ConventionMeetingsArgs, 'first'>>;
+  meetingsConnection?: Resolver<ResolversTypes['MeetingLinkConnection'], ParentType, ContextType, Partial<ConventionMeetingsConnectionArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   strategicPlans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<ConventionStrategicPlansArgs, 'first'>>;
+  strategicPlansConnection?: Resolver<ResolversTypes['StrategicPlanLinkConnection'], ParentType, ContextType, Partial<ConventionStrategicPlansConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3009,11 +3991,13 @@ export type DecisionResolvers<ContextType = RequestContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<DecisionLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<DecisionLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   strategicPlans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<DecisionStrategicPlansArgs, 'first'>>;
+  strategicPlansConnection?: Resolver<ResolversTypes['StrategicPlanLinkConnection'], ParentType, ContextType, Partial<DecisionStrategicPlansConnectionArgs>>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -3036,8 +4020,21 @@ export type DecisionLinkResolvers<ContextType = RequestContext, ParentType exten
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type DecisionLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DecisionLinkConnection'] = ResolversParentTypes['DecisionLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DecisionLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DecisionLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DecisionLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DecisionLinkEdge'] = ResolversParentTypes['DecisionLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DecisionLink'], ParentType, ContextType>;
+};
+
 export type DocumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Document'] = ResolversParentTypes['Document']> = {
   annexes?: Resolver<Array<ResolversTypes['DocumentLink']>, ParentType, ContextType, RequireFields<DocumentAnnexesArgs, 'first'>>;
+  annexesConnection?: Resolver<ResolversTypes['DocumentLinkConnection'], ParentType, ContextType, Partial<DocumentAnnexesConnectionArgs>>;
   available?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3048,10 +4045,12 @@ export type DocumentResolvers<ContextType = RequestContext, ParentType extends R
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   language?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<DocumentLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<DocumentLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   paragraphs?: Resolver<Array<ResolversTypes['ParagraphLink']>, ParentType, ContextType, RequireFields<DocumentParagraphsArgs, 'first'>>;
+  paragraphsConnection?: Resolver<ResolversTypes['ParagraphLinkConnection'], ParentType, ContextType, Partial<DocumentParagraphsConnectionArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   publishedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   symbol?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3076,6 +4075,18 @@ export type DocumentLinkResolvers<ContextType = RequestContext, ParentType exten
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type DocumentLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentLinkConnection'] = ResolversParentTypes['DocumentLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['DocumentLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['DocumentLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DocumentLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentLinkEdge'] = ResolversParentTypes['DocumentLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['DocumentLink'], ParentType, ContextType>;
+};
+
 export type EntityResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = {
   __resolveType: TypeResolveFn<'Activity' | 'AichiTarget' | 'Convention' | 'Decision' | 'Document' | 'GbfTarget' | 'Initiative' | 'Instrument' | 'Meeting' | 'Objective' | 'Paragraph' | 'Party' | 'StrategicPlan' | 'Taxon' | 'WorkProgramme', ParentType, ContextType>;
 };
@@ -3086,6 +4097,18 @@ export type EntityLinkResolvers<ContextType = RequestContext, ParentType extends
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type EntityLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityLinkConnection'] = ResolversParentTypes['EntityLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['EntityLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type EntityLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['EntityLinkEdge'] = ResolversParentTypes['EntityLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['EntityLink'], ParentType, ContextType>;
+};
+
 export type FundingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Funding'] = ResolversParentTypes['Funding']> = {
   purpose?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -3093,8 +4116,21 @@ export type FundingResolvers<ContextType = RequestContext, ParentType extends Re
   year?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
+export type FundingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FundingConnection'] = ResolversParentTypes['FundingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['FundingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Funding']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type FundingEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['FundingEdge'] = ResolversParentTypes['FundingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Funding'], ParentType, ContextType>;
+};
+
 export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTarget'] = ResolversParentTypes['GbfTarget']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<GbfTargetAichiTargetsArgs, 'first'>>;
+  aichiTargetsConnection?: Resolver<ResolversTypes['AichiTargetLinkConnection'], ParentType, ContextType, Partial<GbfTargetAichiTargetsConnectionArgs>>;
   cbdIdentifier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   contributions?: Resolver<Array<ResolversTypes['BridgedContribution']>, ParentType, ContextType, RequireFields<GbfTargetContributionsArgs, 'first' | 'includeInherited'>>;
@@ -3104,6 +4140,7 @@ export type GbfTargetResolvers<ContextType = RequestContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<GbfTargetLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<GbfTargetLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3131,6 +4168,18 @@ export type GbfTargetLinkResolvers<ContextType = RequestContext, ParentType exte
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type GbfTargetLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTargetLinkConnection'] = ResolversParentTypes['GbfTargetLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['GbfTargetLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type GbfTargetLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GbfTargetLinkEdge'] = ResolversParentTypes['GbfTargetLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['GbfTargetLink'], ParentType, ContextType>;
+};
+
 export type InitiativeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -3141,12 +4190,14 @@ export type InitiativeResolvers<ContextType = RequestContext, ParentType extends
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<InitiativeLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<InitiativeLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<InitiativeTaxaArgs, 'first'>>;
+  taxaConnection?: Resolver<ResolversTypes['TaxonLinkConnection'], ParentType, ContextType, Partial<InitiativeTaxaConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3167,6 +4218,18 @@ export type InitiativeLinkResolvers<ContextType = RequestContext, ParentType ext
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type InitiativeLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InitiativeLinkConnection'] = ResolversParentTypes['InitiativeLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InitiativeLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InitiativeLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InitiativeLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InitiativeLinkEdge'] = ResolversParentTypes['InitiativeLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InitiativeLink'], ParentType, ContextType>;
+};
+
 export type InstrumentResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument']> = {
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   concludedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3179,11 +4242,13 @@ export type InstrumentResolvers<ContextType = RequestContext, ParentType extends
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<InstrumentLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<InstrumentLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   taxa?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<InstrumentTaxaArgs, 'first'>>;
+  taxaConnection?: Resolver<ResolversTypes['TaxonLinkConnection'], ParentType, ContextType, Partial<InstrumentTaxaConnectionArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -3204,6 +4269,18 @@ export type InstrumentLinkResolvers<ContextType = RequestContext, ParentType ext
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type InstrumentLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InstrumentLinkConnection'] = ResolversParentTypes['InstrumentLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['InstrumentLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['InstrumentLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type InstrumentLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InstrumentLinkEdge'] = ResolversParentTypes['InstrumentLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['InstrumentLink'], ParentType, ContextType>;
+};
+
 export type ListingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Listing'] = ResolversParentTypes['Listing']> = {
   annotation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   appendix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3215,9 +4292,23 @@ export type ListingResolvers<ContextType = RequestContext, ParentType extends Re
   taxon?: Resolver<ResolversTypes['Taxon'], ParentType, ContextType>;
 };
 
+export type ListingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ListingConnection'] = ResolversParentTypes['ListingConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ListingEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ListingEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ListingEdge'] = ResolversParentTypes['ListingEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Listing'], ParentType, ContextType>;
+};
+
 export type MeetingResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = {
   adopted?: Resolver<Array<ResolversTypes['DecisionLink']>, ParentType, ContextType, RequireFields<MeetingAdoptedArgs, 'first'>>;
+  adoptedConnection?: Resolver<ResolversTypes['DecisionLinkConnection'], ParentType, ContextType, Partial<MeetingAdoptedConnectionArgs>>;
   approved?: Resolver<Array<ResolversTypes['WorkProgrammeLink']>, ParentType, ContextType, RequireFields<MeetingApprovedArgs, 'first'>>;
+  approvedConnection?: Resolver<ResolversTypes['WorkProgrammeLinkConnection'], ParentType, ContextType, Partial<MeetingApprovedConnectionArgs>>;
   body?: Resolver<ResolversTypes['MeetingBody'], ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   convention?: Resolver<Maybe<ResolversTypes['ConventionCode']>, ParentType, ContextType>;
@@ -3228,6 +4319,7 @@ export type MeetingResolvers<ContextType = RequestContext, ParentType extends Re
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<MeetingLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<MeetingLinksConnectionArgs, 'direction'>>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3255,12 +4347,25 @@ export type MeetingLinkResolvers<ContextType = RequestContext, ParentType extend
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type MeetingLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingLinkConnection'] = ResolversParentTypes['MeetingLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['MeetingLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type MeetingLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingLinkEdge'] = ResolversParentTypes['MeetingLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['MeetingLink'], ParentType, ContextType>;
+};
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'Activity' | 'AichiTarget' | 'Convention' | 'Decision' | 'Document' | 'GbfTarget' | 'Initiative' | 'Instrument' | 'Meeting' | 'Objective' | 'Paragraph' | 'Party' | 'StrategicPlan' | 'Taxon' | 'WorkProgramme', ParentType, ContextType>;
 };
 
 export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Objective'] = ResolversParentTypes['Objective']> = {
   aichiTargets?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<ObjectiveAichiTargetsArgs, 'first'>>;
+  aichiTargetsConnection?: Resolver<ResolversTypes['AichiTargetLinkConnection'], ParentType, ContextType, Partial<ObjectiveAichiTargetsConnectionArgs>>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   dartTermId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3271,12 +4376,14 @@ export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends 
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['ObjectiveLevel'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ObjectiveLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<ObjectiveLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   plan?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   serves?: Resolver<Array<ResolversTypes['AichiTargetLink']>, ParentType, ContextType, RequireFields<ObjectiveServesArgs, 'first'>>;
+  servesConnection?: Resolver<ResolversTypes['AichiTargetLinkConnection'], ParentType, ContextType, Partial<ObjectiveServesConnectionArgs>>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -3298,6 +4405,18 @@ export type ObjectiveLinkResolvers<ContextType = RequestContext, ParentType exte
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type ObjectiveLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObjectiveLinkConnection'] = ResolversParentTypes['ObjectiveLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ObjectiveLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ObjectiveLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObjectiveLinkEdge'] = ResolversParentTypes['ObjectiveLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ObjectiveLink'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -3314,6 +4433,7 @@ export type ParagraphResolvers<ContextType = RequestContext, ParentType extends 
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<ParagraphLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<ParagraphLinksConnectionArgs, 'direction'>>;
   locator?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3342,16 +4462,30 @@ export type ParagraphLinkResolvers<ContextType = RequestContext, ParentType exte
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type ParagraphLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ParagraphLinkConnection'] = ResolversParentTypes['ParagraphLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['ParagraphLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ParagraphLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ParagraphLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ParagraphLinkEdge'] = ResolversParentTypes['ParagraphLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ParagraphLink'], ParentType, ContextType>;
+};
+
 export type PartyResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Party'] = ResolversParentTypes['Party']> = {
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   funded?: Resolver<Array<ResolversTypes['Funding']>, ParentType, ContextType, RequireFields<PartyFundedArgs, 'first'>>;
+  fundedConnection?: Resolver<ResolversTypes['FundingConnection'], ParentType, ContextType, Partial<PartyFundedConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   iso2?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<PartyLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<PartyLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -3374,6 +4508,18 @@ export type PartyEdgeResolvers<ContextType = RequestContext, ParentType extends 
 export type PartyLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyLink'] = ResolversParentTypes['PartyLink']> = {
   node?: Resolver<ResolversTypes['Party'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type PartyLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyLinkConnection'] = ResolversParentTypes['PartyLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['PartyLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['PartyLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PartyLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['PartyLinkEdge'] = ResolversParentTypes['PartyLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PartyLink'], ParentType, ContextType>;
 };
 
 export type PathResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Path'] = ResolversParentTypes['Path']> = {
@@ -3483,6 +4629,7 @@ export type StatementsResolvers<ContextType = RequestContext, ParentType extends
 
 export type StrategicPlanResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlan'] = ResolversParentTypes['StrategicPlan']> = {
   adoptedBy?: Resolver<Array<ResolversTypes['DecisionLink']>, ParentType, ContextType, RequireFields<StrategicPlanAdoptedByArgs, 'first'>>;
+  adoptedByConnection?: Resolver<ResolversTypes['DecisionLinkConnection'], ParentType, ContextType, Partial<StrategicPlanAdoptedByConnectionArgs>>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   convention?: Resolver<ResolversTypes['ConventionCode'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3490,14 +4637,17 @@ export type StrategicPlanResolvers<ContextType = RequestContext, ParentType exte
   extends?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType>;
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   gbfTargets?: Resolver<Array<ResolversTypes['GbfTargetLink']>, ParentType, ContextType, RequireFields<StrategicPlanGbfTargetsArgs, 'first'>>;
+  gbfTargetsConnection?: Resolver<ResolversTypes['GbfTargetLinkConnection'], ParentType, ContextType, Partial<StrategicPlanGbfTargetsConnectionArgs>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<StrategicPlanLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<StrategicPlanLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   objectives?: Resolver<Array<ResolversTypes['ObjectiveLink']>, ParentType, ContextType, RequireFields<StrategicPlanObjectivesArgs, 'first'>>;
+  objectivesConnection?: Resolver<ResolversTypes['ObjectiveLinkConnection'], ParentType, ContextType, Partial<StrategicPlanObjectivesConnectionArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PlanStatus'], ParentType, ContextType>;
@@ -3519,6 +4669,18 @@ export type StrategicPlanEdgeResolvers<ContextType = RequestContext, ParentType 
 export type StrategicPlanLinkResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlanLink'] = ResolversParentTypes['StrategicPlanLink']> = {
   node?: Resolver<ResolversTypes['StrategicPlan'], ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+};
+
+export type StrategicPlanLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlanLinkConnection'] = ResolversParentTypes['StrategicPlanLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['StrategicPlanLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StrategicPlanLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlanLinkEdge'] = ResolversParentTypes['StrategicPlanLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['StrategicPlanLink'], ParentType, ContextType>;
 };
 
 export type SubgraphResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Subgraph'] = ResolversParentTypes['Subgraph']> = {
@@ -3554,17 +4716,22 @@ export type TargetSynergyResolvers<ContextType = RequestContext, ParentType exte
 
 export type TaxonResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Taxon'] = ResolversParentTypes['Taxon']> = {
   activities?: Resolver<Array<ResolversTypes['ActivityLink']>, ParentType, ContextType, RequireFields<TaxonActivitiesArgs, 'first'>>;
+  activitiesConnection?: Resolver<ResolversTypes['ActivityLinkConnection'], ParentType, ContextType, Partial<TaxonActivitiesConnectionArgs>>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   children?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType, RequireFields<TaxonChildrenArgs, 'first'>>;
+  childrenConnection?: Resolver<ResolversTypes['TaxonLinkConnection'], ParentType, ContextType, Partial<TaxonChildrenConnectionArgs>>;
   commonNames?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   firstLoadedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   initiatives?: Resolver<Array<ResolversTypes['InitiativeLink']>, ParentType, ContextType, RequireFields<TaxonInitiativesArgs, 'first'>>;
+  initiativesConnection?: Resolver<ResolversTypes['InitiativeLinkConnection'], ParentType, ContextType, Partial<TaxonInitiativesConnectionArgs>>;
   instruments?: Resolver<Array<ResolversTypes['InstrumentLink']>, ParentType, ContextType, RequireFields<TaxonInstrumentsArgs, 'first'>>;
+  instrumentsConnection?: Resolver<ResolversTypes['InstrumentLinkConnection'], ParentType, ContextType, Partial<TaxonInstrumentsConnectionArgs>>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<TaxonLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<TaxonLinksConnectionArgs, 'direction'>>;
   listings?: Resolver<Array<ResolversTypes['Listing']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3595,8 +4762,21 @@ export type TaxonLinkResolvers<ContextType = RequestContext, ParentType extends 
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type TaxonLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TaxonLinkConnection'] = ResolversParentTypes['TaxonLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TaxonLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['TaxonLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TaxonLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TaxonLinkEdge'] = ResolversParentTypes['TaxonLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TaxonLink'], ParentType, ContextType>;
+};
+
 export type WorkProgrammeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkProgramme'] = ResolversParentTypes['WorkProgramme']> = {
   activities?: Resolver<Array<ResolversTypes['ActivityLink']>, ParentType, ContextType, RequireFields<WorkProgrammeActivitiesArgs, 'first'>>;
+  activitiesConnection?: Resolver<ResolversTypes['ActivityLinkConnection'], ParentType, ContextType, Partial<WorkProgrammeActivitiesConnectionArgs>>;
   approvedBy?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   consideredAt?: Resolver<Array<ResolversTypes['MeetingLink']>, ParentType, ContextType>;
@@ -3608,11 +4788,13 @@ export type WorkProgrammeResolvers<ContextType = RequestContext, ParentType exte
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['EntityKind'], ParentType, ContextType>;
   links?: Resolver<Array<ResolversTypes['EntityLink']>, ParentType, ContextType, RequireFields<WorkProgrammeLinksArgs, 'direction' | 'first'>>;
+  linksConnection?: Resolver<ResolversTypes['EntityLinkConnection'], ParentType, ContextType, RequireFields<WorkProgrammeLinksConnectionArgs, 'direction'>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameFr?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   nameFrIsTranslation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   originalEndYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   plans?: Resolver<Array<ResolversTypes['StrategicPlanLink']>, ParentType, ContextType, RequireFields<WorkProgrammePlansArgs, 'first'>>;
+  plansConnection?: Resolver<ResolversTypes['StrategicPlanLinkConnection'], ParentType, ContextType, Partial<WorkProgrammePlansConnectionArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   startYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ProgrammeStatus'], ParentType, ContextType>;
@@ -3636,16 +4818,32 @@ export type WorkProgrammeLinkResolvers<ContextType = RequestContext, ParentType 
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
 };
 
+export type WorkProgrammeLinkConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkProgrammeLinkConnection'] = ResolversParentTypes['WorkProgrammeLinkConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['WorkProgrammeLinkEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WorkProgrammeLink']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type WorkProgrammeLinkEdgeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkProgrammeLinkEdge'] = ResolversParentTypes['WorkProgrammeLinkEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorkProgrammeLink'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = RequestContext> = {
   About?: AboutResolvers<ContextType>;
   Activity?: ActivityResolvers<ContextType>;
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
   ActivityEdge?: ActivityEdgeResolvers<ContextType>;
   ActivityLink?: ActivityLinkResolvers<ContextType>;
+  ActivityLinkConnection?: ActivityLinkConnectionResolvers<ContextType>;
+  ActivityLinkEdge?: ActivityLinkEdgeResolvers<ContextType>;
   AichiTarget?: AichiTargetResolvers<ContextType>;
   AichiTargetConnection?: AichiTargetConnectionResolvers<ContextType>;
   AichiTargetEdge?: AichiTargetEdgeResolvers<ContextType>;
   AichiTargetLink?: AichiTargetLinkResolvers<ContextType>;
+  AichiTargetLinkConnection?: AichiTargetLinkConnectionResolvers<ContextType>;
+  AichiTargetLinkEdge?: AichiTargetLinkEdgeResolvers<ContextType>;
   BridgedContribution?: BridgedContributionResolvers<ContextType>;
   Citation?: CitationResolvers<ContextType>;
   Convention?: ConventionResolvers<ContextType>;
@@ -3658,44 +4856,68 @@ export type Resolvers<ContextType = RequestContext> = {
   DecisionConnection?: DecisionConnectionResolvers<ContextType>;
   DecisionEdge?: DecisionEdgeResolvers<ContextType>;
   DecisionLink?: DecisionLinkResolvers<ContextType>;
+  DecisionLinkConnection?: DecisionLinkConnectionResolvers<ContextType>;
+  DecisionLinkEdge?: DecisionLinkEdgeResolvers<ContextType>;
   Document?: DocumentResolvers<ContextType>;
   DocumentConnection?: DocumentConnectionResolvers<ContextType>;
   DocumentEdge?: DocumentEdgeResolvers<ContextType>;
   DocumentLink?: DocumentLinkResolvers<ContextType>;
+  DocumentLinkConnection?: DocumentLinkConnectionResolvers<ContextType>;
+  DocumentLinkEdge?: DocumentLinkEdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityLink?: EntityLinkResolvers<ContextType>;
+  EntityLinkConnection?: EntityLinkConnectionResolvers<ContextType>;
+  EntityLinkEdge?: EntityLinkEdgeResolvers<ContextType>;
   Funding?: FundingResolvers<ContextType>;
+  FundingConnection?: FundingConnectionResolvers<ContextType>;
+  FundingEdge?: FundingEdgeResolvers<ContextType>;
   GbfTarget?: GbfTargetResolvers<ContextType>;
   GbfTargetConnection?: GbfTargetConnectionResolvers<ContextType>;
   GbfTargetEdge?: GbfTargetEdgeResolvers<ContextType>;
   GbfTargetLink?: GbfTargetLinkResolvers<ContextType>;
+  GbfTargetLinkConnection?: GbfTargetLinkConnectionResolvers<ContextType>;
+  GbfTargetLinkEdge?: GbfTargetLinkEdgeResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
   InitiativeEdge?: InitiativeEdgeResolvers<ContextType>;
   InitiativeLink?: InitiativeLinkResolvers<ContextType>;
+  InitiativeLinkConnection?: InitiativeLinkConnectionResolvers<ContextType>;
+  InitiativeLinkEdge?: InitiativeLinkEdgeResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
   InstrumentEdge?: InstrumentEdgeResolvers<ContextType>;
   InstrumentLink?: InstrumentLinkResolvers<ContextType>;
+  InstrumentLinkConnection?: InstrumentLinkConnectionResolvers<ContextType>;
+  InstrumentLinkEdge?: InstrumentLinkEdgeResolvers<ContextType>;
   Listing?: ListingResolvers<ContextType>;
+  ListingConnection?: ListingConnectionResolvers<ContextType>;
+  ListingEdge?: ListingEdgeResolvers<ContextType>;
   Meeting?: MeetingResolvers<ContextType>;
   MeetingConnection?: MeetingConnectionResolvers<ContextType>;
   MeetingEdge?: MeetingEdgeResolvers<ContextType>;
   MeetingLink?: MeetingLinkResolvers<ContextType>;
+  MeetingLinkConnection?: MeetingLinkConnectionResolvers<ContextType>;
+  MeetingLinkEdge?: MeetingLinkEdgeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Objective?: ObjectiveResolvers<ContextType>;
   ObjectiveConnection?: ObjectiveConnectionResolvers<ContextType>;
   ObjectiveEdge?: ObjectiveEdgeResolvers<ContextType>;
   ObjectiveLink?: ObjectiveLinkResolvers<ContextType>;
+  ObjectiveLinkConnection?: ObjectiveLinkConnectionResolvers<ContextType>;
+  ObjectiveLinkEdge?: ObjectiveLinkEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Paragraph?: ParagraphResolvers<ContextType>;
   ParagraphConnection?: ParagraphConnectionResolvers<ContextType>;
   ParagraphEdge?: ParagraphEdgeResolvers<ContextType>;
   ParagraphLink?: ParagraphLinkResolvers<ContextType>;
+  ParagraphLinkConnection?: ParagraphLinkConnectionResolvers<ContextType>;
+  ParagraphLinkEdge?: ParagraphLinkEdgeResolvers<ContextType>;
   Party?: PartyResolvers<ContextType>;
   PartyConnection?: PartyConnectionResolvers<ContextType>;
   PartyEdge?: PartyEdgeResolvers<ContextType>;
   PartyLink?: PartyLinkResolvers<ContextType>;
+  PartyLinkConnection?: PartyLinkConnectionResolvers<ContextType>;
+  PartyLinkEdge?: PartyLinkEdgeResolvers<ContextType>;
   Path?: PathResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
@@ -3709,6 +4931,8 @@ export type Resolvers<ContextType = RequestContext> = {
   StrategicPlanConnection?: StrategicPlanConnectionResolvers<ContextType>;
   StrategicPlanEdge?: StrategicPlanEdgeResolvers<ContextType>;
   StrategicPlanLink?: StrategicPlanLinkResolvers<ContextType>;
+  StrategicPlanLinkConnection?: StrategicPlanLinkConnectionResolvers<ContextType>;
+  StrategicPlanLinkEdge?: StrategicPlanLinkEdgeResolvers<ContextType>;
   Subgraph?: SubgraphResolvers<ContextType>;
   TargetContribution?: TargetContributionResolvers<ContextType>;
   TargetSynergy?: TargetSynergyResolvers<ContextType>;
@@ -3716,10 +4940,14 @@ export type Resolvers<ContextType = RequestContext> = {
   TaxonConnection?: TaxonConnectionResolvers<ContextType>;
   TaxonEdge?: TaxonEdgeResolvers<ContextType>;
   TaxonLink?: TaxonLinkResolvers<ContextType>;
+  TaxonLinkConnection?: TaxonLinkConnectionResolvers<ContextType>;
+  TaxonLinkEdge?: TaxonLinkEdgeResolvers<ContextType>;
   WorkProgramme?: WorkProgrammeResolvers<ContextType>;
   WorkProgrammeConnection?: WorkProgrammeConnectionResolvers<ContextType>;
   WorkProgrammeEdge?: WorkProgrammeEdgeResolvers<ContextType>;
   WorkProgrammeLink?: WorkProgrammeLinkResolvers<ContextType>;
+  WorkProgrammeLinkConnection?: WorkProgrammeLinkConnectionResolvers<ContextType>;
+  WorkProgrammeLinkEdge?: WorkProgrammeLinkEdgeResolvers<ContextType>;
 };
 
 export type DirectiveResolvers<ContextType = RequestContext> = {

@@ -19,10 +19,18 @@ export function notFound(argument: string, value: string): GraphQLError {
   return new GraphQLError(`${argument}: nothing has the id "${value}"`, { extensions: { code: 'NOT_FOUND', argument } });
 }
 
+/** A position cursor whose item has moved: a reload changed the list since the cursor was issued. */
+export function staleCursor(argument: string): GraphQLError {
+  return new GraphQLError(`${argument}: the list changed since this cursor was issued (the graph was reloaded); page it again from the start`, {
+    extensions: { code: 'STALE_CURSOR', argument },
+  });
+}
+
 /** Codes Apollo or we give to errors whose message is safe to show. */
 const SAFE_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
+  'STALE_CURSOR',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',

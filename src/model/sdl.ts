@@ -62,18 +62,72 @@ function propertyField(label: string, name: string, spec: PropertySpec): string 
 /** The item type of a relationship field. */
 export const itemTypeOf = (field: RelationshipFieldSpec) => field.view ?? (field.target ? `${field.target}Link` : 'EntityLink');
 
+/** A relationship field can grow (and so is paged) unless it declares a fixed maximum. */
+export const isPaged = (field: RelationshipFieldSpec) => field.max === undefined;
+/** Name of the paged twin of a list field (paragraphs → paragraphsConnection). */
+export const connectionFieldOf = (name: string) => `${name}Connection`;
+
+/** The arguments of a position-paged connection (src/graphql/positionPages.ts), both ways. */
+function pageArguments(many: string, size: number): string[] {
+  return [
+    `    ${quote(`At most this many ${many} (1 to MAX_PAGE_SIZE, default ${size}).`)}`,
+    `    first: Int`,
+    `    "Cursor of the last item of the previous page."`,
+    `    after: String`,
+    `    ${quote(`Backwards: at most this many ${many}, the ones just before \`before\` (or the last ones).`)}`,
+    `    last: Int`,
+    `    "Backwards: cursor of the first item of the page that follows."`,
+    `    before: String`,
+  ];
+}
+
 function relationshipField(name: string, field: RelationshipFieldSpec): string {
   const how = `${field.types.join(', ')}${field.direction === 'IN' ? ', reversed' : ''}`;
   const description = quote(`${field.description.replace(/\.$/, '')} (${how}).`);
   const item = itemTypeOf(field);
-  if (field.max !== undefined) return `  ${description}\n  ${name}: [${item}!]! @listSize(assumedSize: ${field.max})`;
+  if (!isPaged(field)) return `  ${description}\n  ${name}: [${item}!]! @listSize(assumedSize: ${field.max})`;
+  const size = field.first ?? RELATIONSHIP_FIELD_FIRST;
   return [
     `  ${description}`,
     `  ${name}(`,
     `    "At most this many (1 to MAX_PAGE_SIZE)."`,
-    `    first: Int = ${field.first ?? RELATIONSHIP_FIELD_FIRST}`,
+    `    first: Int = ${size}`,
     `  ): [${item}!]! @listSize(slicingArguments: ["first"])`,
+    `  ${quote(`The same, a page at a time, in the same order: ${field.description.replace(/\.$/, '')}.`)}`,
+    `  ${connectionFieldOf(name)}(`,
+    ...pageArguments('links', size),
+    `  ): ${item}Connection! @listSize(assumedSize: ${size}, slicingArguments: ["first", "last"])`,
   ].join('\n');
+}
+
+/** The connection and edge types of an item type of paged relationship fields (AichiTargetLink, Listing). */
+function itemConnection(item: string): string {
+  return `${quote(`A page of ${item} items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it).`)}
+type ${item}Connection {
+  "The items of this page with their cursors."
+  edges: [${item}Edge!]! @listSize(assumedSize: 1)
+  "The items of this page."
+  nodes: [${item}!]! @listSize(assumedSize: 1)
+  "Where this page stands."
+  pageInfo: PageInfo!
+  "How many items the whole list holds (computed only when asked)."
+  totalCount: Int!
+}
+
+${quote(`One ${item} in a page, with its cursor.`)}
+type ${item}Edge {
+  "Opaque cursor: pass it as after (or before) to get the next (or previous) page."
+  cursor: String!
+  "The item."
+  node: ${item}!
+}`;
+}
+
+/** Item types that some paged list shows: the generic links and every paged relationship field's. */
+function pagedItemTypes(model: Model): string[] {
+  const items = new Set<string>(['EntityLink']);
+  for (const label of model.labels) for (const field of Object.values(label.api.fields)) if (isPaged(field)) items.add(itemTypeOf(field));
+  return [...items].sort();
 }
 
 /** The fields every entity has; written once here for the interface and every type. */
@@ -102,6 +156,14 @@ function commonFields(model: Model, one = 'entity'): string {
     `    "At most this many links (1 to MAX_PAGE_SIZE)."`,
     `    first: Int = ${LINKS_FIRST}`,
     `  ): [EntityLink!]! @listSize(slicingArguments: ["first"])`,
+    `  "Every relationship of this entity, a page at a time (by relationship type, then key)."`,
+    `  linksConnection(`,
+    `    "Only these relationship types (all when omitted)."`,
+    `    types: [RelationshipType!]`,
+    `    "Outgoing, incoming or both."`,
+    `    direction: Direction = BOTH`,
+    ...pageArguments('links', LINKS_FIRST),
+    `  ): EntityLinkConnection! @listSize(assumedSize: ${LINKS_FIRST}, slicingArguments: ["first", "last"])`,
   ].join('\n');
 }
 
@@ -265,6 +327,7 @@ export function modelSdl(model: Model): string {
     ...propertyEnums(model),
     relationshipProperties(model),
     ...model.labels.map((spec) => entityType(model, spec)),
+    ...pagedItemTypes(model).map(itemConnection),
     `extend type Query {\n${model.labels.map(queryFields).join('\n')}\n}`,
   ];
   return `${sections.join('\n\n')}\n`;

@@ -8,9 +8,19 @@ import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
 export interface EntityFilter {
   /** Properties that must have these values (status, theme, documentType...). */
   equals?: Record<string, string>;
+  /** Properties that must have one of these values. */
+  equalsAny?: Record<string, string[]>;
+  /** Only these keys. */
+  keys?: string[] | null;
+  /** Lowercase text the English or French name contains. */
+  nameContains?: string | null;
   year?: number | null;
+  yearFrom?: number | null;
+  yearTo?: number | null;
   /** Changed after this instant (ISO, as stored). */
   changedSince?: string | null;
+  /** Changed at or before this instant. */
+  changedBefore?: string | null;
   convention?: string | null;
   parent?: string | null;
   taxon?: string | null;
@@ -20,8 +30,14 @@ export interface EntityFilter {
 function filterParams(filter: EntityFilter): Record<string, unknown> {
   return {
     equals: filter.equals ?? {},
+    equalsAny: filter.equalsAny ?? {},
+    keys: filter.keys ?? null,
+    nameContains: filter.nameContains ?? null,
     year: filter.year != null ? neo4j.int(filter.year) : null,
+    yearFrom: filter.yearFrom != null ? neo4j.int(filter.yearFrom) : null,
+    yearTo: filter.yearTo != null ? neo4j.int(filter.yearTo) : null,
     changedSince: filter.changedSince ?? null,
+    changedBefore: filter.changedBefore ?? null,
     convention: filter.convention ?? null,
     parent: filter.parent ?? null,
     taxon: filter.taxon ?? null,
@@ -96,6 +112,11 @@ export class EntityRepository {
   async count(kind: string, filter: EntityFilter): Promise<number> {
     const [row] = await this.db.read<{ total: number }>('entities/count', { kind, ...filterParams(filter) }, this.stats);
     return row?.total ?? 0;
+  }
+
+  /** How many entities of a kind, filtered, have each value of a property (as stored), most first. */
+  async countByProperty(kind: string, filter: EntityFilter, property: string): Promise<{ value: string; count: number }[]> {
+    return this.db.read<{ value: string; count: number }>('entities/countByProperty', { kind, ...filterParams(filter), property }, this.stats);
   }
 
   /** The paragraphs named by a batch of "<doc>#<locator>" citations, by citation. */

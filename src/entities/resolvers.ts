@@ -9,10 +9,11 @@ import { checkDateTime, checkKey, keyOfGlobalId, pageSize } from '../graphql/arg
 import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
 import { toGlobalId } from '../graphql/ids.js';
-import type { LabelSpec, Model, RelationshipFieldSpec } from '../model/model.js';
+import { anyOfFilter, CONVENTION_IDS, type FilterName, type LabelSpec, type Model, type RelationshipFieldSpec } from '../model/model.js';
 import {
   connectionFieldOf,
   enumValueOf,
+  groupingsOf,
   isPaged,
   itemTypeOf,
   kindOf,
@@ -27,6 +28,7 @@ import {
   isOf,
   type CitationRow,
   type EntityRow,
+  type GroupCountRow,
   type LinkRow,
   type PageRow,
   type ProvenanceRow,
@@ -40,6 +42,7 @@ export const toEnum = (value: unknown) => (typeof value === 'string' ? enumValue
 /** GraphQL enum value → kebab-case data value. */
 export const fromEnum = (value: string) => value.toLowerCase().replace(/_/g, '-');
 
+type Grouping = ReturnType<typeof groupingsOf>[number];
 type Resolver = (parent: never, args: never, ctx: RequestContext) => unknown;
 export type ResolverMap = Record<string, Record<string, Resolver | { __resolveType: (row: EntityRow) => string }>>;
 
@@ -81,8 +84,23 @@ export async function requireEntity(ctx: RequestContext, argument: string, key: 
 }
 
 /** How each filter of the model (FILTERS) becomes the repository's filter; enum filters compare the property. */
-function applyFilter(name: string, value: unknown, filter: EntityFilter) {
+function applyFilter(name: string, value: unknown, filter: EntityFilter, maxPageSize: number) {
   const argument = `filter.${name}`;
+  const year = (v: unknown) => {
+    if (typeof v !== 'number' || v < 1000 || v > 3000) throw badUserInput(argument, `must be a year between 1000 and 3000, got ${v}`);
+    return v;
+  };
+  const list = (v: unknown) => {
+    const values = v as unknown[];
+    if (values.length === 0) throw badUserInput(argument, 'give at least one value (or leave the filter out)');
+    if (values.length > maxPageSize) throw badUserInput(argument, `at most ${maxPageSize} values, got ${values.length}`);
+    return values.map(String);
+  };
+  const anyOf = anyOfFilter(name as FilterName);
+  if (anyOf) {
+    filter.equalsAny = { ...filter.equalsAny, [anyOf]: list(value).map(fromEnum) };
+    return;
+  }
   switch (name) {
     case 'convention':
       filter.convention = String(value).toLowerCase();
@@ -90,11 +108,27 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
     case 'changedSince':
       filter.changedSince = checkDateTime(argument, String(value));
       return;
-    case 'year':
-      if (typeof value !== 'number' || value < 1000 || value > 3000)
-        throw badUserInput(argument, `must be a year between 1000 and 3000, got ${value}`);
-      filter.year = value;
+    case 'changedBefore':
+      filter.changedBefore = checkDateTime(argument, String(value));
       return;
+    case 'year':
+      filter.year = year(value);
+      return;
+    case 'yearFrom':
+      filter.yearFrom = year(value);
+      return;
+    case 'yearTo':
+      filter.yearTo = year(value);
+      return;
+    case 'keyIn':
+      filter.keys = list(value).map((key, i) => checkKey(`${argument}[${i}]`, key)!);
+      return;
+    case 'nameContains': {
+      const text = String(value).trim();
+      if (text.length === 0 || text.length > 200) throw badUserInput(argument, `give 1 to 200 characters, got ${text.length}`);
+      filter.nameContains = text.toLowerCase();
+      return;
+    }
     case 'species':
       filter.taxon = checkKey(argument, String(value));
       return;
@@ -116,12 +150,29 @@ function applyFilter(name: string, value: unknown, filter: EntityFilter) {
   }
 }
 
-function toEntityFilter(given: Record<string, unknown> | null | undefined): EntityFilter {
+function toEntityFilter(given: Record<string, unknown> | null | undefined, maxPageSize: number): EntityFilter {
   const filter: EntityFilter = {};
   for (const [name, value] of Object.entries(given ?? {})) {
-    if (value !== null && value !== undefined) applyFilter(name, value, filter);
+    if (value !== null && value !== undefined) applyFilter(name, value, filter, maxPageSize);
+  }
+  if (filter.yearFrom != null && filter.yearTo != null && filter.yearFrom > filter.yearTo) {
+    throw badUserInput('filter.yearTo', `must not be before filter.yearFrom (${filter.yearFrom}), got ${filter.yearTo}`);
   }
   return filter;
+}
+
+/** countBy of a filtered list: by a property's values, or by convention as the convention filter selects. */
+async function countBy(ctx: RequestContext, label: string, groupings: Grouping[], filter: EntityFilter, grouping: string): Promise<GroupCountRow[]> {
+  const found = groupings.find((g) => g.name === grouping);
+  if (!found) throw badUserInput('property', `${label} lists cannot be counted by ${grouping}`);
+  if (found.property === 'convention') {
+    const counts = await Promise.all(
+      CONVENTION_IDS.map(async (code) => ({ value: enumValueOf(code), count: await ctx.entities.count(label, { ...filter, convention: code }) })),
+    );
+    return counts.filter((c) => c.count > 0).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  const rows = await ctx.entities.countByProperty(label, filter, found.property);
+  return rows.map((r) => ({ value: enumValueOf(String(r.value)), count: r.count }));
 }
 
 interface PageArgs {
@@ -131,6 +182,7 @@ interface PageArgs {
   before?: string | null;
   filter?: Record<string, unknown> | null;
   orderBy?: string | null;
+  direction?: string | null;
 }
 
 function cursorArgument(argument: 'after' | 'before', text: string | null | undefined, order: Order) {
@@ -141,31 +193,35 @@ function cursorArgument(argument: 'after' | 'before', text: string | null | unde
 }
 
 /**
- * One page of a kind, forwards (first, after) or backwards (last, before): validated arguments, one round
- * trip (plus one for totalCount when asked).
+ * One page of a kind, forwards (first, after) or backwards (last, before), ascending or descending:
+ * validated arguments, one round trip (plus one for totalCount or countBy when asked). A descending
+ * page forwards is the ascending keyset read backwards from its cursor, and the other way round.
  */
-export async function listPage(ctx: RequestContext, label: string, args: PageArgs): Promise<PageRow> {
+export async function listPage(ctx: RequestContext, label: string, args: PageArgs, groupings: Grouping[] = []): Promise<PageRow> {
   const max = ctx.config.limits.maxPageSize;
   const order: Order = args.orderBy === 'NAME' ? 'NAME' : 'KEY';
   const backward = args.last != null || args.before != null;
   if (backward && (args.after != null || args.first != null)) {
     throw badUserInput(args.after != null ? 'after' : 'first', 'page one way: first and after forwards, or last and before backwards');
   }
-  const filter = toEntityFilter(args.filter);
+  const filter = toEntityFilter(args.filter, max);
   const cursorOf = (row: EntityRow) => toCursor({ order, key: row.id, ...(order === 'NAME' ? { name: row.name } : {}) });
-  const count = () => ctx.entities.count(label, filter);
-  if (backward) {
-    const last = pageSize(max, 'last', args.last, LIST_PAGE);
-    const before = cursorArgument('before', args.before, order);
-    const rows = await ctx.entities.pageBackward(label, filter, order, before, last + 1);
-    for (const row of rows) ctx.loaders.entity.prime(row.id, row);
-    return { rows: rows.slice(0, last).reverse(), hasNextPage: before !== null, hasPreviousPage: rows.length > last, cursorOf, count };
-  }
-  const first = pageSize(max, 'first', args.first, LIST_PAGE);
-  const after = cursorArgument('after', args.after, order);
-  const rows = await ctx.entities.page(label, filter, order, after, first + 1);
+  const counts = {
+    count: () => ctx.entities.count(label, filter),
+    countBy: (grouping: string) => countBy(ctx, label, groupings, filter, grouping),
+  };
+  const size = backward ? pageSize(max, 'last', args.last, LIST_PAGE) : pageSize(max, 'first', args.first, LIST_PAGE);
+  const cursor = backward ? cursorArgument('before', args.before, order) : cursorArgument('after', args.after, order);
+  // Which way the (kind, key) or (kind, name) index is read: ascending order forwards, or descending backwards.
+  const readAscending = backward === (args.direction === 'DESC');
+  const rows = readAscending
+    ? await ctx.entities.page(label, filter, order, cursor, size + 1)
+    : await ctx.entities.pageBackward(label, filter, order, cursor, size + 1);
   for (const row of rows) ctx.loaders.entity.prime(row.id, row);
-  return { rows: rows.slice(0, first), hasNextPage: rows.length > first, hasPreviousPage: after !== null, cursorOf, count };
+  // Rows come nearest to the cursor first; a backward page is shown in the list's order.
+  const page = rows.slice(0, size);
+  if (backward) return { rows: page.reverse(), hasNextPage: cursor !== null, hasPreviousPage: rows.length > size, cursorOf, ...counts };
+  return { rows: page, hasNextPage: rows.length > size, hasPreviousPage: cursor !== null, cursorOf, ...counts };
 }
 
 /** Lookup by exactly one of id / key. */
@@ -247,6 +303,8 @@ export const connectionResolvers = {
   }),
   totalCount: (page: AnyPage) => page.count(),
 };
+/** The connection of a label's list, which can also count by its groupings. */
+const groupedConnectionResolvers = { ...connectionResolvers, countBy: (page: PageRow, args: { property: string }) => page.countBy(args.property) };
 
 function queryResolvers(model: Model): Record<string, Resolver> {
   const query: Record<string, Resolver> = {
@@ -260,7 +318,8 @@ function queryResolvers(model: Model): Record<string, Resolver> {
     entity: (_: unknown, args: { key: string }, ctx: RequestContext) => requireEntity(ctx, 'key', checkKey('key', args.key)!),
   };
   for (const spec of model.labels) {
-    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext) => listPage(ctx, spec.label, args);
+    const groupings = groupingsOf(model, spec);
+    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext) => listPage(ctx, spec.label, args, groupings);
     query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext) => lookup(ctx, spec.label, args);
   }
   return query;
@@ -306,7 +365,7 @@ export function modelResolvers(model: Model): ResolverMap {
   };
   for (const spec of model.labels) {
     resolvers[spec.label] = typeResolvers(spec);
-    resolvers[`${spec.label}Connection`] = connectionResolvers;
+    resolvers[`${spec.label}Connection`] = groupingsOf(model, spec).length > 0 ? groupedConnectionResolvers : connectionResolvers;
     for (const field of Object.values(spec.api.fields)) if (isPaged(field)) resolvers[`${itemTypeOf(field)}Connection`] = connectionResolvers;
   }
   resolvers.EntityLinkConnection = connectionResolvers;

@@ -38,6 +38,13 @@ export interface PageRow {
   cursorOf: (row: EntityRow) => string;
   /** Counts the whole filtered list; called only when totalCount is asked. */
   count: () => Promise<number>;
+  /** Counts the filtered list by a grouping (<Label>Grouping value); called only when countBy is asked. */
+  countBy: (grouping: string) => Promise<GroupCountRow[]>;
+}
+
+export interface GroupCountRow {
+  value: string;
+  count: number;
 }
 
 export interface EdgeRow {

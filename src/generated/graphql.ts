@@ -141,6 +141,8 @@ export type ActivityTaxaConnectionArgs = {
 /** A page of activities (Relay connection). */
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
+  /** How many activities matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The activities of this page with their cursors. */
   edges: Array<ActivityEdge>;
   /** The activities of this page. */
@@ -149,6 +151,12 @@ export type ActivityConnection = {
   pageInfo: PageInfo;
   /** How many activities match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of activities (Relay connection). */
+export type ActivityConnectionCountByArgs = {
+  property: ActivityGrouping;
 };
 
 /** One activity in a page, with its cursor. */
@@ -162,23 +170,46 @@ export type ActivityEdge = {
 
 /** Criteria for activities. */
 export type ActivityFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** In this work programme (key). */
   programme?: InputMaybe<Scalars['String']['input']>;
   /** Concerning this taxon (key), or a taxon within it. */
   species?: InputMaybe<Scalars['String']['input']>;
   /** With this status. */
   status?: InputMaybe<ActivityStatus>;
+  /** With any of these statuses. */
+  statusIn?: InputMaybe<Array<ActivityStatus>>;
   /** Serving this Aichi Target (key), directly or through an objective, programme or initiative. */
   target?: InputMaybe<Scalars['String']['input']>;
   /** Of this theme. */
   theme?: InputMaybe<ActivityTheme>;
+  /** Of any of these themes. */
+  themeIn?: InputMaybe<Array<ActivityTheme>>;
   /** Covering this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year from this one on (its period ends in or after it). */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year up to this one (its period starts in or before it). */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** What activities can be counted by. */
+export type ActivityGrouping =
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION'
+  /** Its status. */
+  | 'STATUS'
+  /** Its theme. */
+  | 'THEME';
 
 /** Activity at the other end of a relationship, with the relationship and its provenance. */
 export type ActivityLink = {
@@ -356,10 +387,16 @@ export type AichiTargetEdge = {
 
 /** Criteria for Aichi Targets. */
 export type AichiTargetFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Under this strategic goal: its code (A to E) or key. */
   goal?: InputMaybe<Scalars['String']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Aichi Target at the other end of a relationship, with the relationship and its provenance. */
@@ -620,8 +657,14 @@ export type ConventionEdge = {
 
 /** Criteria for conventions. */
 export type ConventionFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Convention at the other end of a relationship, with the relationship and its provenance. */
@@ -724,6 +767,8 @@ export type DecisionStrategicPlansConnectionArgs = {
 /** A page of decisions (Relay connection). */
 export type DecisionConnection = {
   __typename?: 'DecisionConnection';
+  /** How many decisions matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The decisions of this page with their cursors. */
   edges: Array<DecisionEdge>;
   /** The decisions of this page. */
@@ -732,6 +777,12 @@ export type DecisionConnection = {
   pageInfo: PageInfo;
   /** How many decisions match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of decisions (Relay connection). */
+export type DecisionConnectionCountByArgs = {
+  property: DecisionGrouping;
 };
 
 /** One decision in a page, with its cursor. */
@@ -745,13 +796,30 @@ export type DecisionEdge = {
 
 /** Criteria for decisions. */
 export type DecisionFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Covering this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year from this one on (its period ends in or after it). */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year up to this one (its period starts in or before it). */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** What decisions can be counted by. */
+export type DecisionGrouping =
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION'
+  /** Its decisionType. */
+  | 'DECISION_TYPE';
 
 /** Decision at the other end of a relationship, with the relationship and its provenance. */
 export type DecisionLink = {
@@ -901,6 +969,8 @@ export type DocumentParagraphsConnectionArgs = {
 /** A page of documents (Relay connection). */
 export type DocumentConnection = {
   __typename?: 'DocumentConnection';
+  /** How many documents matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The documents of this page with their cursors. */
   edges: Array<DocumentEdge>;
   /** The documents of this page. */
@@ -909,6 +979,12 @@ export type DocumentConnection = {
   pageInfo: PageInfo;
   /** How many documents match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of documents (Relay connection). */
+export type DocumentConnectionCountByArgs = {
+  property: DocumentGrouping;
 };
 
 /** One document in a page, with its cursor. */
@@ -922,11 +998,24 @@ export type DocumentEdge = {
 
 /** Criteria for documents. */
 export type DocumentFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this kind. */
   documentType?: InputMaybe<DocumentType>;
+  /** Of any of these kinds. */
+  documentTypeIn?: InputMaybe<Array<DocumentType>>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What documents can be counted by. */
+export type DocumentGrouping =
+  /** Its documentType. */
+  | 'DOCUMENT_TYPE';
 
 /** Document at the other end of a relationship, with the relationship and its provenance. */
 export type DocumentLink = {
@@ -1091,9 +1180,9 @@ export type EntityLinkEdge = {
 
 /** Sort orders of lists; ties are broken by key so pages are deterministic. */
 export type EntityOrder =
-  /** By readable key, ascending. */
+  /** By readable key. */
   | 'KEY'
-  /** By name, ascending. */
+  /** By name. */
   | 'NAME';
 
 /** A contribution by a Party or donor. */
@@ -1240,8 +1329,14 @@ export type GbfTargetEdge = {
 
 /** Criteria for GBF targets. */
 export type GbfTargetFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** GBF target at the other end of a relationship, with the relationship and its provenance. */
@@ -1273,6 +1368,15 @@ export type GbfTargetLinkEdge = {
   cursor: Scalars['String']['output'];
   /** The item. */
   node: GbfTargetLink;
+};
+
+/** How many items of a list have one value of a property. */
+export type GroupCount = {
+  __typename?: 'GroupCount';
+  /** How many items of the filtered list have it. */
+  count: Scalars['Int']['output'];
+  /** The value as the API spells it (an enum value such as ADOPTED, or a convention code such as CMS). */
+  value: Scalars['String']['output'];
 };
 
 /** An action plan, monitoring system or fund (African Elephant Action Plan, MIKE, ETIS, African Elephant Fund). */
@@ -1351,6 +1455,8 @@ export type InitiativeTaxaConnectionArgs = {
 /** A page of initiatives (Relay connection). */
 export type InitiativeConnection = {
   __typename?: 'InitiativeConnection';
+  /** How many initiatives matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The initiatives of this page with their cursors. */
   edges: Array<InitiativeEdge>;
   /** The initiatives of this page. */
@@ -1359,6 +1465,12 @@ export type InitiativeConnection = {
   pageInfo: PageInfo;
   /** How many initiatives match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of initiatives (Relay connection). */
+export type InitiativeConnectionCountByArgs = {
+  property: InitiativeGrouping;
 };
 
 /** One initiative in a page, with its cursor. */
@@ -1372,13 +1484,26 @@ export type InitiativeEdge = {
 
 /** Criteria for initiatives. */
 export type InitiativeFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this type. */
   initiativeType?: InputMaybe<InitiativeType>;
+  /** Of any of these types. */
+  initiativeTypeIn?: InputMaybe<Array<InitiativeType>>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Concerning this taxon (key), or a taxon within it. */
   species?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What initiatives can be counted by. */
+export type InitiativeGrouping =
+  /** Its initiativeType. */
+  | 'INITIATIVE_TYPE';
 
 /** Initiative at the other end of a relationship, with the relationship and its provenance. */
 export type InitiativeLink = {
@@ -1498,6 +1623,8 @@ export type InstrumentTaxaConnectionArgs = {
 /** A page of instruments (Relay connection). */
 export type InstrumentConnection = {
   __typename?: 'InstrumentConnection';
+  /** How many instruments matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The instruments of this page with their cursors. */
   edges: Array<InstrumentEdge>;
   /** The instruments of this page. */
@@ -1506,6 +1633,12 @@ export type InstrumentConnection = {
   pageInfo: PageInfo;
   /** How many instruments match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of instruments (Relay connection). */
+export type InstrumentConnectionCountByArgs = {
+  property: InstrumentGrouping;
 };
 
 /** One instrument in a page, with its cursor. */
@@ -1519,15 +1652,30 @@ export type InstrumentEdge = {
 
 /** Criteria for instruments. */
 export type InstrumentFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
   /** Of this legal form. */
   instrumentType?: InputMaybe<InstrumentType>;
+  /** Of any of these legal forms. */
+  instrumentTypeIn?: InputMaybe<Array<InstrumentType>>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Concerning this taxon (key), or a taxon within it. */
   species?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What instruments can be counted by. */
+export type InstrumentGrouping =
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION'
+  /** Its instrumentType. */
+  | 'INSTRUMENT_TYPE';
 
 /** Instrument at the other end of a relationship, with the relationship and its provenance. */
 export type InstrumentLink = {
@@ -1724,6 +1872,8 @@ export type MeetingBody =
 /** A page of meetings (Relay connection). */
 export type MeetingConnection = {
   __typename?: 'MeetingConnection';
+  /** How many meetings matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The meetings of this page with their cursors. */
   edges: Array<MeetingEdge>;
   /** The meetings of this page. */
@@ -1732,6 +1882,12 @@ export type MeetingConnection = {
   pageInfo: PageInfo;
   /** How many meetings match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of meetings (Relay connection). */
+export type MeetingConnectionCountByArgs = {
+  property: MeetingGrouping;
 };
 
 /** One meeting in a page, with its cursor. */
@@ -1747,13 +1903,32 @@ export type MeetingEdge = {
 export type MeetingFilter = {
   /** Of this body. */
   body?: InputMaybe<MeetingBody>;
+  /** Of any of these bodies. */
+  bodyIn?: InputMaybe<Array<MeetingBody>>;
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Covering this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year from this one on (its period ends in or after it). */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year up to this one (its period starts in or before it). */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** What meetings can be counted by. */
+export type MeetingGrouping =
+  /** Its body. */
+  | 'BODY'
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION';
 
 /** Meeting at the other end of a relationship, with the relationship and its provenance. */
 export type MeetingLink = {
@@ -1891,6 +2066,8 @@ export type ObjectiveServesConnectionArgs = {
 /** A page of objectives (Relay connection). */
 export type ObjectiveConnection = {
   __typename?: 'ObjectiveConnection';
+  /** How many objectives matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The objectives of this page with their cursors. */
   edges: Array<ObjectiveEdge>;
   /** The objectives of this page. */
@@ -1899,6 +2076,12 @@ export type ObjectiveConnection = {
   pageInfo: PageInfo;
   /** How many objectives match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of objectives (Relay connection). */
+export type ObjectiveConnectionCountByArgs = {
+  property: ObjectiveGrouping;
 };
 
 /** One objective in a page, with its cursor. */
@@ -1912,11 +2095,22 @@ export type ObjectiveEdge = {
 
 /** Criteria for objectives. */
 export type ObjectiveFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Of this plan (key). */
   plan?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What objectives can be counted by. */
+export type ObjectiveGrouping =
+  /** Its level. */
+  | 'LEVEL';
 
 /** What the plan calls it. */
 export type ObjectiveLevel =
@@ -2055,10 +2249,16 @@ export type ParagraphEdge = {
 
 /** Criteria for paragraphs. */
 export type ParagraphFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Of this document (key). */
   document?: InputMaybe<Scalars['String']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Paragraph at the other end of a relationship, with the relationship and its provenance. */
@@ -2185,8 +2385,14 @@ export type PartyEdge = {
 
 /** Criteria for parties. */
 export type PartyFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Party at the other end of a relationship, with the relationship and its provenance. */
@@ -2352,6 +2558,7 @@ export type Query = {
 export type QueryActivitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<ActivityFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2374,6 +2581,7 @@ export type QueryAichiTargetArgs = {
 export type QueryAichiTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<AichiTargetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2398,6 +2606,7 @@ export type QueryConventionArgs = {
 export type QueryConventionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<ConventionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2414,6 +2623,7 @@ export type QueryDecisionArgs = {
 export type QueryDecisionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<DecisionFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2430,6 +2640,7 @@ export type QueryDocumentArgs = {
 export type QueryDocumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<DocumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2451,6 +2662,7 @@ export type QueryGbfTargetArgs = {
 export type QueryGbfTargetsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<GbfTargetFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2467,6 +2679,7 @@ export type QueryInitiativeArgs = {
 export type QueryInitiativesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<InitiativeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2483,6 +2696,7 @@ export type QueryInstrumentArgs = {
 export type QueryInstrumentsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<InstrumentFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2499,6 +2713,7 @@ export type QueryMeetingArgs = {
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<MeetingFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2533,6 +2748,7 @@ export type QueryObjectiveArgs = {
 export type QueryObjectivesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<ObjectiveFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2549,6 +2765,7 @@ export type QueryParagraphArgs = {
 export type QueryParagraphsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<ParagraphFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2559,6 +2776,7 @@ export type QueryParagraphsArgs = {
 export type QueryPartiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<PartyFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2596,6 +2814,7 @@ export type QueryStrategicPlanArgs = {
 export type QueryStrategicPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<StrategicPlanFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2613,6 +2832,7 @@ export type QueryTargetSynergiesArgs = {
 export type QueryTaxaArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<TaxonFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2635,6 +2855,7 @@ export type QueryWorkProgrammeArgs = {
 export type QueryWorkProgrammesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
+  direction?: InputMaybe<SortDirection>;
   filter?: InputMaybe<WorkProgrammeFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
@@ -2760,6 +2981,13 @@ export type SearchHit = {
   /** Relevance: the best Lucene score of the hit in the English and the French index; higher is better. */
   score: Scalars['Float']['output'];
 };
+
+/** Which way a list is sorted. */
+export type SortDirection =
+  /** Smallest first (A to Z). */
+  | 'ASC'
+  /** Largest first (Z to A). */
+  | 'DESC';
 
 /** How CMS and CITES reach one taxon; an entity counts for a convention by facts about itself, as in TargetSynergy. */
 export type SpeciesSynergy = {
@@ -2916,6 +3144,8 @@ export type StrategicPlanObjectivesConnectionArgs = {
 /** A page of strategic plans (Relay connection). */
 export type StrategicPlanConnection = {
   __typename?: 'StrategicPlanConnection';
+  /** How many strategic plans matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The strategic plans of this page with their cursors. */
   edges: Array<StrategicPlanEdge>;
   /** The strategic plans of this page. */
@@ -2924,6 +3154,12 @@ export type StrategicPlanConnection = {
   pageInfo: PageInfo;
   /** How many strategic plans match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of strategic plans (Relay connection). */
+export type StrategicPlanConnectionCountByArgs = {
+  property: StrategicPlanGrouping;
 };
 
 /** One strategic plan in a page, with its cursor. */
@@ -2937,15 +3173,34 @@ export type StrategicPlanEdge = {
 
 /** Criteria for strategic plans. */
 export type StrategicPlanFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** With this status. */
   status?: InputMaybe<PlanStatus>;
+  /** With any of these statuses. */
+  statusIn?: InputMaybe<Array<PlanStatus>>;
   /** Covering this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year from this one on (its period ends in or after it). */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year up to this one (its period starts in or before it). */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** What strategic plans can be counted by. */
+export type StrategicPlanGrouping =
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION'
+  /** Its status. */
+  | 'STATUS';
 
 /** Strategic plan at the other end of a relationship, with the relationship and its provenance. */
 export type StrategicPlanLink = {
@@ -3178,6 +3433,8 @@ export type TaxonLinksConnectionArgs = {
 /** A page of taxa (Relay connection). */
 export type TaxonConnection = {
   __typename?: 'TaxonConnection';
+  /** How many taxa matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The taxa of this page with their cursors. */
   edges: Array<TaxonEdge>;
   /** The taxa of this page. */
@@ -3186,6 +3443,12 @@ export type TaxonConnection = {
   pageInfo: PageInfo;
   /** How many taxa match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of taxa (Relay connection). */
+export type TaxonConnectionCountByArgs = {
+  property: TaxonGrouping;
 };
 
 /** One taxon in a page, with its cursor. */
@@ -3199,13 +3462,28 @@ export type TaxonEdge = {
 
 /** Criteria for taxa. */
 export type TaxonFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
   /** Involving this convention. */
   convention?: InputMaybe<ConventionCode>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** Of this rank. */
   rank?: InputMaybe<TaxonRank>;
+  /** Of any of these ranks. */
+  rankIn?: InputMaybe<Array<TaxonRank>>;
 };
+
+/** What taxa can be counted by. */
+export type TaxonGrouping =
+  /** The convention (CMS, CITES, CBD), as the convention filter selects. */
+  | 'CONVENTION'
+  /** Its rank. */
+  | 'RANK';
 
 /** Taxon at the other end of a relationship, with the relationship and its provenance. */
 export type TaxonLink = {
@@ -3356,6 +3634,8 @@ export type WorkProgrammePlansConnectionArgs = {
 /** A page of work programmes (Relay connection). */
 export type WorkProgrammeConnection = {
   __typename?: 'WorkProgrammeConnection';
+  /** How many work programmes matching the filter have each value of a property (computed only when asked; values with none left out). */
+  countBy: Array<GroupCount>;
   /** The work programmes of this page with their cursors. */
   edges: Array<WorkProgrammeEdge>;
   /** The work programmes of this page. */
@@ -3364,6 +3644,12 @@ export type WorkProgrammeConnection = {
   pageInfo: PageInfo;
   /** How many work programmes match the filter (computed only when asked). */
   totalCount: Scalars['Int']['output'];
+};
+
+
+/** A page of work programmes (Relay connection). */
+export type WorkProgrammeConnectionCountByArgs = {
+  property: WorkProgrammeGrouping;
 };
 
 /** One work programme in a page, with its cursor. */
@@ -3377,13 +3663,30 @@ export type WorkProgrammeEdge = {
 
 /** Criteria for work programmes. */
 export type WorkProgrammeFilter = {
+  /** Changed at or before this instant (with changedSince: a window of changes). */
+  changedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   /** Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph. */
   changedSince?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Only these, by readable key (at most MAX_PAGE_SIZE keys). */
+  keyIn?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Whose name, in English or French, contains this text (ignoring case). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
   /** With this status. */
   status?: InputMaybe<ProgrammeStatus>;
+  /** With any of these statuses. */
+  statusIn?: InputMaybe<Array<ProgrammeStatus>>;
   /** Covering this year. */
   year?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year from this one on (its period ends in or after it). */
+  yearFrom?: InputMaybe<Scalars['Int']['input']>;
+  /** Covering some year up to this one (its period starts in or before it). */
+  yearTo?: InputMaybe<Scalars['Int']['input']>;
 };
+
+/** What work programmes can be counted by. */
+export type WorkProgrammeGrouping =
+  /** Its status. */
+  | 'STATUS';
 
 /** Work programme at the other end of a relationship, with the relationship and its provenance. */
 export type WorkProgrammeLink = {
@@ -3494,6 +3797,7 @@ export type ResolversTypes = {
   ActivityConnection: ResolverTypeWrapper<PageRow>;
   ActivityEdge: ResolverTypeWrapper<EdgeRow>;
   ActivityFilter: ActivityFilter;
+  ActivityGrouping: ActivityGrouping;
   ActivityLink: ResolverTypeWrapper<LinkRow>;
   ActivityLinkConnection: ResolverTypeWrapper<Omit<ActivityLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ActivityLinkEdge']>, nodes: Array<ResolversTypes['ActivityLink']> }>;
   ActivityLinkEdge: ResolverTypeWrapper<Omit<ActivityLinkEdge, 'node'> & { node: ResolversTypes['ActivityLink'] }>;
@@ -3526,6 +3830,7 @@ export type ResolversTypes = {
   DecisionConnection: ResolverTypeWrapper<PageRow>;
   DecisionEdge: ResolverTypeWrapper<EdgeRow>;
   DecisionFilter: DecisionFilter;
+  DecisionGrouping: DecisionGrouping;
   DecisionLink: ResolverTypeWrapper<LinkRow>;
   DecisionLinkConnection: ResolverTypeWrapper<Omit<DecisionLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DecisionLinkEdge']>, nodes: Array<ResolversTypes['DecisionLink']> }>;
   DecisionLinkEdge: ResolverTypeWrapper<Omit<DecisionLinkEdge, 'node'> & { node: ResolversTypes['DecisionLink'] }>;
@@ -3535,6 +3840,7 @@ export type ResolversTypes = {
   DocumentConnection: ResolverTypeWrapper<PageRow>;
   DocumentEdge: ResolverTypeWrapper<EdgeRow>;
   DocumentFilter: DocumentFilter;
+  DocumentGrouping: DocumentGrouping;
   DocumentLink: ResolverTypeWrapper<LinkRow>;
   DocumentLinkConnection: ResolverTypeWrapper<Omit<DocumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['DocumentLinkEdge']>, nodes: Array<ResolversTypes['DocumentLink']> }>;
   DocumentLinkEdge: ResolverTypeWrapper<Omit<DocumentLinkEdge, 'node'> & { node: ResolversTypes['DocumentLink'] }>;
@@ -3556,11 +3862,13 @@ export type ResolversTypes = {
   GbfTargetLink: ResolverTypeWrapper<LinkRow>;
   GbfTargetLinkConnection: ResolverTypeWrapper<Omit<GbfTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['GbfTargetLinkEdge']>, nodes: Array<ResolversTypes['GbfTargetLink']> }>;
   GbfTargetLinkEdge: ResolverTypeWrapper<Omit<GbfTargetLinkEdge, 'node'> & { node: ResolversTypes['GbfTargetLink'] }>;
+  GroupCount: ResolverTypeWrapper<GroupCount>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Initiative: ResolverTypeWrapper<InitiativeRow>;
   InitiativeConnection: ResolverTypeWrapper<PageRow>;
   InitiativeEdge: ResolverTypeWrapper<EdgeRow>;
   InitiativeFilter: InitiativeFilter;
+  InitiativeGrouping: InitiativeGrouping;
   InitiativeLink: ResolverTypeWrapper<LinkRow>;
   InitiativeLinkConnection: ResolverTypeWrapper<Omit<InitiativeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InitiativeLinkEdge']>, nodes: Array<ResolversTypes['InitiativeLink']> }>;
   InitiativeLinkEdge: ResolverTypeWrapper<Omit<InitiativeLinkEdge, 'node'> & { node: ResolversTypes['InitiativeLink'] }>;
@@ -3569,6 +3877,7 @@ export type ResolversTypes = {
   InstrumentConnection: ResolverTypeWrapper<PageRow>;
   InstrumentEdge: ResolverTypeWrapper<EdgeRow>;
   InstrumentFilter: InstrumentFilter;
+  InstrumentGrouping: InstrumentGrouping;
   InstrumentLink: ResolverTypeWrapper<LinkRow>;
   InstrumentLinkConnection: ResolverTypeWrapper<Omit<InstrumentLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['InstrumentLinkEdge']>, nodes: Array<ResolversTypes['InstrumentLink']> }>;
   InstrumentLinkEdge: ResolverTypeWrapper<Omit<InstrumentLinkEdge, 'node'> & { node: ResolversTypes['InstrumentLink'] }>;
@@ -3582,6 +3891,7 @@ export type ResolversTypes = {
   MeetingConnection: ResolverTypeWrapper<PageRow>;
   MeetingEdge: ResolverTypeWrapper<EdgeRow>;
   MeetingFilter: MeetingFilter;
+  MeetingGrouping: MeetingGrouping;
   MeetingLink: ResolverTypeWrapper<LinkRow>;
   MeetingLinkConnection: ResolverTypeWrapper<Omit<MeetingLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['MeetingLinkEdge']>, nodes: Array<ResolversTypes['MeetingLink']> }>;
   MeetingLinkEdge: ResolverTypeWrapper<Omit<MeetingLinkEdge, 'node'> & { node: ResolversTypes['MeetingLink'] }>;
@@ -3590,6 +3900,7 @@ export type ResolversTypes = {
   ObjectiveConnection: ResolverTypeWrapper<PageRow>;
   ObjectiveEdge: ResolverTypeWrapper<EdgeRow>;
   ObjectiveFilter: ObjectiveFilter;
+  ObjectiveGrouping: ObjectiveGrouping;
   ObjectiveLevel: ObjectiveLevel;
   ObjectiveLink: ResolverTypeWrapper<LinkRow>;
   ObjectiveLinkConnection: ResolverTypeWrapper<Omit<ObjectiveLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['ObjectiveLinkEdge']>, nodes: Array<ResolversTypes['ObjectiveLink']> }>;
@@ -3618,6 +3929,7 @@ export type ResolversTypes = {
   RelationshipProperties: ResolverTypeWrapper<RelationshipPropertiesRow>;
   RelationshipType: RelationshipType;
   SearchHit: ResolverTypeWrapper<SearchHitRow>;
+  SortDirection: SortDirection;
   SpeciesSynergy: ResolverTypeWrapper<SynergyView>;
   StatedRelationship: ResolverTypeWrapper<StatedRelationshipRow>;
   Statements: ResolverTypeWrapper<StatementsRow>;
@@ -3625,6 +3937,7 @@ export type ResolversTypes = {
   StrategicPlanConnection: ResolverTypeWrapper<PageRow>;
   StrategicPlanEdge: ResolverTypeWrapper<EdgeRow>;
   StrategicPlanFilter: StrategicPlanFilter;
+  StrategicPlanGrouping: StrategicPlanGrouping;
   StrategicPlanLink: ResolverTypeWrapper<LinkRow>;
   StrategicPlanLinkConnection: ResolverTypeWrapper<Omit<StrategicPlanLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['StrategicPlanLinkEdge']>, nodes: Array<ResolversTypes['StrategicPlanLink']> }>;
   StrategicPlanLinkEdge: ResolverTypeWrapper<Omit<StrategicPlanLinkEdge, 'node'> & { node: ResolversTypes['StrategicPlanLink'] }>;
@@ -3636,6 +3949,7 @@ export type ResolversTypes = {
   TaxonConnection: ResolverTypeWrapper<PageRow>;
   TaxonEdge: ResolverTypeWrapper<EdgeRow>;
   TaxonFilter: TaxonFilter;
+  TaxonGrouping: TaxonGrouping;
   TaxonLink: ResolverTypeWrapper<LinkRow>;
   TaxonLinkConnection: ResolverTypeWrapper<Omit<TaxonLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['TaxonLinkEdge']>, nodes: Array<ResolversTypes['TaxonLink']> }>;
   TaxonLinkEdge: ResolverTypeWrapper<Omit<TaxonLinkEdge, 'node'> & { node: ResolversTypes['TaxonLink'] }>;
@@ -3644,6 +3958,7 @@ export type ResolversTypes = {
   WorkProgrammeConnection: ResolverTypeWrapper<PageRow>;
   WorkProgrammeEdge: ResolverTypeWrapper<EdgeRow>;
   WorkProgrammeFilter: WorkProgrammeFilter;
+  WorkProgrammeGrouping: WorkProgrammeGrouping;
   WorkProgrammeLink: ResolverTypeWrapper<LinkRow>;
   WorkProgrammeLinkConnection: ResolverTypeWrapper<Omit<WorkProgrammeLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['WorkProgrammeLinkEdge']>, nodes: Array<ResolversTypes['WorkProgrammeLink']> }>;
   WorkProgrammeLinkEdge: ResolverTypeWrapper<Omit<WorkProgrammeLinkEdge, 'node'> & { node: ResolversTypes['WorkProgrammeLink'] }>;
@@ -3705,6 +4020,7 @@ export type ResolversParentTypes = {
   GbfTargetLink: LinkRow;
   GbfTargetLinkConnection: Omit<GbfTargetLinkConnection, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['GbfTargetLinkEdge']>, nodes: Array<ResolversParentTypes['GbfTargetLink']> };
   GbfTargetLinkEdge: Omit<GbfTargetLinkEdge, 'node'> & { node: ResolversParentTypes['GbfTargetLink'] };
+  GroupCount: GroupCount;
   ID: Scalars['ID']['output'];
   Initiative: InitiativeRow;
   InitiativeConnection: PageRow;
@@ -3831,6 +4147,7 @@ export type ActivityResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type ActivityConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<ActivityConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Activity']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4004,6 +4321,7 @@ export type DecisionResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type DecisionConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DecisionConnection'] = ResolversParentTypes['DecisionConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<DecisionConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['DecisionEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Decision']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4059,6 +4377,7 @@ export type DocumentResolvers<ContextType = RequestContext, ParentType extends R
 };
 
 export type DocumentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['DocumentConnection'] = ResolversParentTypes['DocumentConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<DocumentConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['DocumentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Document']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4180,6 +4499,11 @@ export type GbfTargetLinkEdgeResolvers<ContextType = RequestContext, ParentType 
   node?: Resolver<ResolversTypes['GbfTargetLink'], ParentType, ContextType>;
 };
 
+export type GroupCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['GroupCount'] = ResolversParentTypes['GroupCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type InitiativeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Initiative'] = ResolversParentTypes['Initiative']> = {
   acronym?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -4202,6 +4526,7 @@ export type InitiativeResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type InitiativeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InitiativeConnection'] = ResolversParentTypes['InitiativeConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<InitiativeConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['InitiativeEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Initiative']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4253,6 +4578,7 @@ export type InstrumentResolvers<ContextType = RequestContext, ParentType extends
 };
 
 export type InstrumentConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['InstrumentConnection'] = ResolversParentTypes['InstrumentConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<InstrumentConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['InstrumentEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4331,6 +4657,7 @@ export type MeetingResolvers<ContextType = RequestContext, ParentType extends Re
 };
 
 export type MeetingConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MeetingConnection'] = ResolversParentTypes['MeetingConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<MeetingConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['MeetingEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Meeting']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4389,6 +4716,7 @@ export type ObjectiveResolvers<ContextType = RequestContext, ParentType extends 
 };
 
 export type ObjectiveConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['ObjectiveConnection'] = ResolversParentTypes['ObjectiveConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<ObjectiveConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['ObjectiveEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Objective']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4536,44 +4864,44 @@ export type ProvenanceResolvers<ContextType = RequestContext, ParentType extends
 
 export type QueryResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   about?: Resolver<ResolversTypes['About'], ParentType, ContextType>;
-  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'orderBy'>>;
+  activities?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivitiesArgs, 'direction' | 'orderBy'>>;
   activity?: Resolver<Maybe<ResolversTypes['Activity']>, ParentType, ContextType, Partial<QueryActivityArgs>>;
   aichiTarget?: Resolver<Maybe<ResolversTypes['AichiTarget']>, ParentType, ContextType, Partial<QueryAichiTargetArgs>>;
-  aichiTargets?: Resolver<ResolversTypes['AichiTargetConnection'], ParentType, ContextType, RequireFields<QueryAichiTargetsArgs, 'orderBy'>>;
+  aichiTargets?: Resolver<ResolversTypes['AichiTargetConnection'], ParentType, ContextType, RequireFields<QueryAichiTargetsArgs, 'direction' | 'orderBy'>>;
   connections?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'first' | 'from' | 'maxHops' | 'to'>>;
   convention?: Resolver<Maybe<ResolversTypes['Convention']>, ParentType, ContextType, Partial<QueryConventionArgs>>;
-  conventions?: Resolver<ResolversTypes['ConventionConnection'], ParentType, ContextType, RequireFields<QueryConventionsArgs, 'orderBy'>>;
+  conventions?: Resolver<ResolversTypes['ConventionConnection'], ParentType, ContextType, RequireFields<QueryConventionsArgs, 'direction' | 'orderBy'>>;
   decision?: Resolver<Maybe<ResolversTypes['Decision']>, ParentType, ContextType, Partial<QueryDecisionArgs>>;
-  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'orderBy'>>;
+  decisions?: Resolver<ResolversTypes['DecisionConnection'], ParentType, ContextType, RequireFields<QueryDecisionsArgs, 'direction' | 'orderBy'>>;
   document?: Resolver<Maybe<ResolversTypes['Document']>, ParentType, ContextType, Partial<QueryDocumentArgs>>;
-  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'orderBy'>>;
+  documents?: Resolver<ResolversTypes['DocumentConnection'], ParentType, ContextType, RequireFields<QueryDocumentsArgs, 'direction' | 'orderBy'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'key'>>;
   gbfTarget?: Resolver<Maybe<ResolversTypes['GbfTarget']>, ParentType, ContextType, Partial<QueryGbfTargetArgs>>;
-  gbfTargets?: Resolver<ResolversTypes['GbfTargetConnection'], ParentType, ContextType, RequireFields<QueryGbfTargetsArgs, 'orderBy'>>;
+  gbfTargets?: Resolver<ResolversTypes['GbfTargetConnection'], ParentType, ContextType, RequireFields<QueryGbfTargetsArgs, 'direction' | 'orderBy'>>;
   initiative?: Resolver<Maybe<ResolversTypes['Initiative']>, ParentType, ContextType, Partial<QueryInitiativeArgs>>;
-  initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, RequireFields<QueryInitiativesArgs, 'orderBy'>>;
+  initiatives?: Resolver<ResolversTypes['InitiativeConnection'], ParentType, ContextType, RequireFields<QueryInitiativesArgs, 'direction' | 'orderBy'>>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<QueryInstrumentArgs>>;
-  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'orderBy'>>;
+  instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'direction' | 'orderBy'>>;
   meeting?: Resolver<Maybe<ResolversTypes['Meeting']>, ParentType, ContextType, Partial<QueryMeetingArgs>>;
-  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'orderBy'>>;
+  meetings?: Resolver<ResolversTypes['MeetingConnection'], ParentType, ContextType, RequireFields<QueryMeetingsArgs, 'direction' | 'orderBy'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   objective?: Resolver<Maybe<ResolversTypes['Objective']>, ParentType, ContextType, Partial<QueryObjectiveArgs>>;
-  objectives?: Resolver<ResolversTypes['ObjectiveConnection'], ParentType, ContextType, RequireFields<QueryObjectivesArgs, 'orderBy'>>;
+  objectives?: Resolver<ResolversTypes['ObjectiveConnection'], ParentType, ContextType, RequireFields<QueryObjectivesArgs, 'direction' | 'orderBy'>>;
   paragraph?: Resolver<Maybe<ResolversTypes['Paragraph']>, ParentType, ContextType, Partial<QueryParagraphArgs>>;
-  paragraphs?: Resolver<ResolversTypes['ParagraphConnection'], ParentType, ContextType, RequireFields<QueryParagraphsArgs, 'orderBy'>>;
-  parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'orderBy'>>;
+  paragraphs?: Resolver<ResolversTypes['ParagraphConnection'], ParentType, ContextType, RequireFields<QueryParagraphsArgs, 'direction' | 'orderBy'>>;
+  parties?: Resolver<ResolversTypes['PartyConnection'], ParentType, ContextType, RequireFields<QueryPartiesArgs, 'direction' | 'orderBy'>>;
   party?: Resolver<Maybe<ResolversTypes['Party']>, ParentType, ContextType, Partial<QueryPartyArgs>>;
   search?: Resolver<Array<ResolversTypes['SearchHit']>, ParentType, ContextType, RequireFields<QuerySearchArgs, 'first' | 'text'>>;
   speciesSynergies?: Resolver<Array<ResolversTypes['SpeciesSynergy']>, ParentType, ContextType, RequireFields<QuerySpeciesSynergiesArgs, 'first' | 'limit'>>;
   strategicPlan?: Resolver<Maybe<ResolversTypes['StrategicPlan']>, ParentType, ContextType, Partial<QueryStrategicPlanArgs>>;
-  strategicPlans?: Resolver<ResolversTypes['StrategicPlanConnection'], ParentType, ContextType, RequireFields<QueryStrategicPlansArgs, 'orderBy'>>;
+  strategicPlans?: Resolver<ResolversTypes['StrategicPlanConnection'], ParentType, ContextType, RequireFields<QueryStrategicPlansArgs, 'direction' | 'orderBy'>>;
   targetSynergies?: Resolver<Array<ResolversTypes['TargetSynergy']>, ParentType, ContextType, RequireFields<QueryTargetSynergiesArgs, 'first'>>;
-  taxa?: Resolver<ResolversTypes['TaxonConnection'], ParentType, ContextType, RequireFields<QueryTaxaArgs, 'orderBy'>>;
+  taxa?: Resolver<ResolversTypes['TaxonConnection'], ParentType, ContextType, RequireFields<QueryTaxaArgs, 'direction' | 'orderBy'>>;
   taxon?: Resolver<Maybe<ResolversTypes['Taxon']>, ParentType, ContextType, Partial<QueryTaxonArgs>>;
   workProgramme?: Resolver<Maybe<ResolversTypes['WorkProgramme']>, ParentType, ContextType, Partial<QueryWorkProgrammeArgs>>;
-  workProgrammes?: Resolver<ResolversTypes['WorkProgrammeConnection'], ParentType, ContextType, RequireFields<QueryWorkProgrammesArgs, 'orderBy'>>;
+  workProgrammes?: Resolver<ResolversTypes['WorkProgrammeConnection'], ParentType, ContextType, RequireFields<QueryWorkProgrammesArgs, 'direction' | 'orderBy'>>;
 };
 
 export type RelationshipResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Relationship'] = ResolversParentTypes['Relationship']> = {
@@ -4655,6 +4983,7 @@ export type StrategicPlanResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type StrategicPlanConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['StrategicPlanConnection'] = ResolversParentTypes['StrategicPlanConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<StrategicPlanConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['StrategicPlanEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['StrategicPlan']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4746,6 +5075,7 @@ export type TaxonResolvers<ContextType = RequestContext, ParentType extends Reso
 };
 
 export type TaxonConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['TaxonConnection'] = ResolversParentTypes['TaxonConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<TaxonConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['TaxonEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Taxon']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4802,6 +5132,7 @@ export type WorkProgrammeResolvers<ContextType = RequestContext, ParentType exte
 };
 
 export type WorkProgrammeConnectionResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['WorkProgrammeConnection'] = ResolversParentTypes['WorkProgrammeConnection']> = {
+  countBy?: Resolver<Array<ResolversTypes['GroupCount']>, ParentType, ContextType, RequireFields<WorkProgrammeConnectionCountByArgs, 'property'>>;
   edges?: Resolver<Array<ResolversTypes['WorkProgrammeEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['WorkProgramme']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
@@ -4877,6 +5208,7 @@ export type Resolvers<ContextType = RequestContext> = {
   GbfTargetLink?: GbfTargetLinkResolvers<ContextType>;
   GbfTargetLinkConnection?: GbfTargetLinkConnectionResolvers<ContextType>;
   GbfTargetLinkEdge?: GbfTargetLinkEdgeResolvers<ContextType>;
+  GroupCount?: GroupCountResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   InitiativeConnection?: InitiativeConnectionResolvers<ContextType>;
   InitiativeEdge?: InitiativeEdgeResolvers<ContextType>;

@@ -85,12 +85,43 @@ export const FILTERS = {
   plan: 'Of this plan (key).',
   document: 'Of this document (key).',
   goal: 'Under this strategic goal: its code (A to E) or key.',
+  // Companions (FILTER_COMPANIONS): a label taking the filter on the left takes these too.
+  statusIn: 'With any of these statuses.',
+  themeIn: 'Of any of these themes.',
+  bodyIn: 'Of any of these bodies.',
+  rankIn: 'Of any of these ranks.',
+  instrumentTypeIn: 'Of any of these legal forms.',
+  documentTypeIn: 'Of any of these kinds.',
+  initiativeTypeIn: 'Of any of these types.',
+  yearFrom: 'Covering some year from this one on (its period ends in or after it).',
+  yearTo: 'Covering some year up to this one (its period starts in or before it).',
+  // Every label (EVERY_LABEL_FILTERS).
+  keyIn: 'Only these, by readable key (at most MAX_PAGE_SIZE keys).',
+  nameContains: 'Whose name, in English or French, contains this text (ignoring case).',
   changedSince: 'Changed after this instant (its changedAt is later): what a mirror fetches to follow the graph.',
+  changedBefore: 'Changed at or before this instant (with changedSince: a window of changes).',
 } as const;
 export type FilterName = keyof typeof FILTERS;
+/** Filters that come with another: an enum filter's "any of" list, a year's range. */
+export const FILTER_COMPANIONS: Partial<Record<FilterName, readonly FilterName[]>> = {
+  status: ['statusIn'],
+  theme: ['themeIn'],
+  body: ['bodyIn'],
+  rank: ['rankIn'],
+  instrumentType: ['instrumentTypeIn'],
+  documentType: ['documentTypeIn'],
+  initiativeType: ['initiativeTypeIn'],
+  year: ['yearFrom', 'yearTo'],
+};
+/** The enum filter an "any of" filter lists values of (statusIn → status). */
+export const anyOfFilter = (filter: FilterName): FilterName | undefined =>
+  (Object.keys(FILTER_COMPANIONS) as FilterName[]).find((f) => f !== 'year' && FILTER_COMPANIONS[f]!.includes(filter));
 /** Filters every label takes besides its own. */
-export const EVERY_LABEL_FILTERS: readonly FilterName[] = ['changedSince'];
-export const filtersOf = (api: EntityApiSpec): FilterName[] => [...api.filters, ...EVERY_LABEL_FILTERS];
+export const EVERY_LABEL_FILTERS: readonly FilterName[] = ['keyIn', 'nameContains', 'changedSince', 'changedBefore'];
+export const filtersOf = (api: EntityApiSpec): FilterName[] => [
+  ...api.filters.flatMap((f) => [f, ...(FILTER_COMPANIONS[f] ?? [])]),
+  ...EVERY_LABEL_FILTERS,
+];
 
 const out = (target: string | null, types: string[], description: string, size: Partial<RelationshipFieldSpec> = {}): RelationshipFieldSpec => ({
   direction: 'OUT',

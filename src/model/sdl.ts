@@ -5,7 +5,7 @@
  * (schema/*.graphql) extend these types; nothing in them repeats what is written here.
  */
 import type { EntityApiSpec, LabelSpec, Model, PropertySpec, RelationshipFieldSpec } from './model.js';
-import { FILTERS, STRING_LIST_MAX, filtersOf, type FilterName } from './model.js';
+import { anyOfFilter, FILTERS, STRING_LIST_MAX, filtersOf, type FilterName } from './model.js';
 
 /** Label → EntityKind value (WorkProgramme → WORK_PROGRAMME). */
 export const kindOf = (label: string) => label.replace(/(?<!^)(?=[A-Z])/g, '_').toUpperCase();
@@ -169,11 +169,20 @@ function commonFields(model: Model, one = 'entity'): string {
 
 /** GraphQL type of each filter, for one label (enum filters take the label's enum of that property). */
 function filterType(model: Model, spec: LabelSpec, filter: FilterName): string {
+  const anyOf = anyOfFilter(filter);
+  if (anyOf) return `[${filterType(model, spec, anyOf)}!]`;
   switch (filter) {
     case 'year':
+    case 'yearFrom':
+    case 'yearTo':
       return 'Int';
     case 'changedSince':
+    case 'changedBefore':
       return 'DateTime';
+    case 'keyIn':
+      return '[String!]';
+    case 'nameContains':
+      return 'String';
     case 'convention':
       return 'ConventionCode';
     case 'species':
@@ -190,6 +199,35 @@ function filterType(model: Model, spec: LabelSpec, filter: FilterName): string {
       return name;
     }
   }
+}
+
+/**
+ * What a list of a label can be counted by (countBy): each property shown as a GraphQL enum, and the
+ * convention when the label takes that filter (counted as the filter selects: an entity of two
+ * conventions counts in both). `values` bounds the groups (one more for items without a value).
+ */
+export function groupingsOf(model: Model, spec: LabelSpec): { name: string; property: string; values: number }[] {
+  const groupings = Object.entries({ ...model.common, ...spec.properties })
+    .filter(([property, p]) => property !== 'convention' && p.type.kind === 'enum' && enumName(spec.label, property, p) !== 'String')
+    .map(([property, p]) => ({
+      name: enumValueOf(property.replace(/(?<!^)(?=[A-Z])/g, '-')),
+      property,
+      values: p.type.kind === 'enum' ? p.type.values.length : 0,
+    }));
+  if (spec.api.filters.includes('convention')) groupings.push({ name: 'CONVENTION', property: 'convention', values: 3 });
+  return groupings;
+}
+
+function countBy(model: Model, spec: LabelSpec): string {
+  const groupings = groupingsOf(model, spec);
+  if (groupings.length === 0) return '';
+  const most = Math.max(...groupings.map((g) => g.values)) + 1;
+  return `
+  ${quote(`How many ${spec.api.many} matching the filter have each value of a property (computed only when asked; values with none left out).`)}
+  countBy(
+    "The property."
+    property: ${spec.label}Grouping!
+  ): [GroupCount!]! @listSize(assumedSize: ${most})`;
 }
 
 function entityType(model: Model, spec: LabelSpec): string {
@@ -212,7 +250,7 @@ type ${label}Connection {
   "Where this page stands."
   pageInfo: PageInfo!
   ${quote(`How many ${many} match the filter (computed only when asked).`)}
-  totalCount: Int!
+  totalCount: Int!${countBy(model, spec)}
 }`,
     `${quote(`One ${one} in a page, with its cursor.`)}
 type ${label}Edge {
@@ -229,6 +267,19 @@ type ${label}Link {
   relationship: Relationship!
 }`,
   ];
+  const groupings = groupingsOf(model, spec);
+  if (groupings.length > 0) {
+    parts.push(
+      enumType(
+        `${label}Grouping`,
+        `What ${many} can be counted by.`,
+        groupings.map(
+          (g) =>
+            [g.name, g.name === 'CONVENTION' ? 'The convention (CMS, CITES, CBD), as the convention filter selects.' : `Its ${g.property}.`] as const,
+        ),
+      ),
+    );
+  }
   if (filtersOf(api).length > 0) {
     const filters = filtersOf(api)
       .map((f) => `  ${quote(FILTERS[f])}\n  ${f}: ${filterType(model, spec, f)}`)
@@ -254,8 +305,10 @@ function queryFields(spec: LabelSpec): string {
     `    "Backwards: cursor of the first item of the page that follows."`,
     `    before: String`,
     ...(filters.length > 0 ? [`    ${quote(`Only ${many} matching all the given criteria.`)}`, `    filter: ${label}Filter`] : []),
-    `    "Sort order: by key (default) or by name, ascending; ties broken by key."`,
+    `    "Sort order: by key (default) or by name; ties broken by key."`,
     `    orderBy: EntityOrder = KEY`,
+    `    "Ascending (default) or descending; cursors work either way."`,
+    `    direction: SortDirection = ASC`,
     `  ): ${label}Connection! @listSize(assumedSize: ${LIST_PAGE}, slicingArguments: ["first", "last"])`,
     `  ${quote(`One ${one} by its global id or its readable key (exactly one of them).`)}`,
     `  ${lookup}(`,

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { PROJECT_ROOT } from './config.js';
 import { withCeilings } from './model/ceilings.js';
 import { MODEL, type Model } from './model/model.js';
-import { modelSdl } from './model/sdl.js';
+import { itemConnection, modelSdl } from './model/sdl.js';
 
 const SCHEMA_DIR = path.join(PROJECT_ROOT, 'schema');
 
@@ -19,6 +19,10 @@ export const capabilitySdl: string = fs
   .map((f) => withCeilings(fs.readFileSync(path.join(SCHEMA_DIR, f), 'utf8')))
   .join('\n');
 
-export const typeDefsFor = (model: Model): string => `${capabilitySdl}\n${modelSdl(model)}`;
+/** Capability types listed a page at a time by position: their Connection and Edge are written like the model's. */
+const PAGED_CAPABILITY_ITEMS = ['Path', 'TargetSynergy', 'SpeciesSynergy'];
+
+export const typeDefsFor = (model: Model): string =>
+  `${capabilitySdl}\n${PAGED_CAPABILITY_ITEMS.map(itemConnection).join('\n\n')}\n\n${modelSdl(model)}`;
 
 export const typeDefs: string = typeDefsFor(MODEL);

@@ -22,7 +22,7 @@ import {
   RELATIONSHIP_FIELD_FIRST,
   stringListMax,
 } from '../model/sdl.js';
-import { positionPage, type PositionPage, type PositionPageArgs } from '../graphql/positionPages.js';
+import { connectionFields, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
 import type { EntityFilter } from './repository.js';
 import {
   isOf,
@@ -290,21 +290,12 @@ function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
   return resolvers;
 }
 
-/** The fields of every connection: a page of a model list (PageRow) or of a list paged by position. */
-type AnyPage = PageRow | PositionPage<unknown>;
-export const connectionResolvers = {
-  edges: (page: AnyPage) => (page.rows as unknown[]).map((row) => ({ cursor: (page.cursorOf as (r: unknown) => string)(row), node: row })),
-  nodes: (page: AnyPage) => page.rows,
-  pageInfo: (page: AnyPage) => ({
-    hasNextPage: page.hasNextPage,
-    hasPreviousPage: page.hasPreviousPage,
-    startCursor: page.rows.length > 0 ? (page.cursorOf as (r: unknown) => string)(page.rows[0]) : null,
-    endCursor: page.rows.length > 0 ? (page.cursorOf as (r: unknown) => string)(page.rows[page.rows.length - 1]) : null,
-  }),
-  totalCount: (page: AnyPage) => page.count(),
-};
+const connectionResolvers = connectionFields<unknown>();
 /** The connection of a label's list, which can also count by its groupings. */
-const groupedConnectionResolvers = { ...connectionResolvers, countBy: (page: PageRow, args: { property: string }) => page.countBy(args.property) };
+const groupedConnectionResolvers = {
+  ...connectionFields<EntityRow>(),
+  countBy: (page: PageRow, args: { property: string }) => page.countBy(args.property),
+};
 
 function queryResolvers(model: Model): Record<string, Resolver> {
   const query: Record<string, Resolver> = {

@@ -3,6 +3,7 @@
  * entity's row is generated from the model (src/generated/rows.ts: EntityRow and one per label).
  */
 import type { EntityRow, RelationshipPropertiesRow, RowsByLabel } from '../generated/rows.js';
+import type { PositionPage } from '../graphql/positionPages.js';
 
 export type { EntityRow, RelationshipPropertiesRow, RowsByLabel };
 
@@ -117,3 +118,7 @@ export interface SearchHitRow {
 export interface AboutRow {
   apiVersion: string;
 }
+
+/** Pages of capability lists paged by position (src/graphql/positionPages.ts). */
+export type PathPage = PositionPage<PathView>;
+export type SynergyPage = PositionPage<SynergyView>;

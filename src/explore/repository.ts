@@ -16,6 +16,16 @@ export interface SynergyRow {
   citesCount: number;
   cms: { node: EntityRow; relationship: RelationshipRow }[];
   cites: { node: EntityRow; relationship: RelationshipRow }[];
+  /** BOTH, CMS_ONLY, CITES_ONLY or NONE. */
+  coverage: 'BOTH' | 'CMS_ONLY' | 'CITES_ONLY' | 'NONE';
+}
+
+/** Which synergy rows: one subject or all, a coverage or any, how many rows and how large a sample of each side. */
+export interface SynergyChoice {
+  subject: string | null;
+  coverage: string | null;
+  sample: number;
+  rows: number;
 }
 
 export class ExploreRepository {
@@ -37,12 +47,24 @@ export class ExploreRepository {
     return row;
   }
 
-  targetSynergies(target: string | null, limit: number) {
-    return this.db.read<SynergyRow>('explore/targetSynergies', { target, limit: neo4j.int(limit) }, this.stats);
+  targetSynergies(choice: SynergyChoice) {
+    const { subject, coverage, sample, rows } = choice;
+    return this.db.read<SynergyRow>(
+      'explore/targetSynergies',
+      { target: subject, coverage, limit: neo4j.int(sample), rows: neo4j.int(rows) },
+      this.stats,
+    );
   }
 
-  speciesSynergies(taxon: string | null, limit: number, taxa: number) {
-    return this.db.read<SynergyRow>('explore/speciesSynergies', { taxon, limit: neo4j.int(limit), taxa: neo4j.int(taxa) }, this.stats);
+  speciesSynergies(choice: SynergyChoice) {
+    const { subject, coverage, sample, rows } = choice;
+    // Without a coverage the first taxa by key are the answer: count only those.
+    const scan = coverage === null ? rows : Number.MAX_SAFE_INTEGER;
+    return this.db.read<SynergyRow>(
+      'explore/speciesSynergies',
+      { taxon: subject, coverage, limit: neo4j.int(sample), taxa: neo4j.int(rows), scan: neo4j.int(scan) },
+      this.stats,
+    );
   }
 
   search(queries: SearchQueries, kinds: string[] | null, limit: number) {

@@ -5,9 +5,11 @@ import { requireEntity } from '../entities/resolvers.js';
 import { MODEL } from '../model/model.js';
 import { kindOf } from '../model/sdl.js';
 import { CEILINGS } from '../model/ceilings.js';
-import type { EntityRow, LinkRow, RelationshipRow, SynergyView } from '../entities/rows.js';
-import type { Coverage, EntityKind, Resolvers } from '../generated/graphql.js';
+import type { EntityRow, LinkRow, PathView, RelationshipRow, SynergyView } from '../entities/rows.js';
+import type { EntityKind, Resolvers } from '../generated/graphql.js';
 import type { SynergyRow } from './repository.js';
+import type { RequestContext } from '../graphql/context.js';
+import { connectionFields, MAX_POSITION, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
 import { toLuceneQueries } from './lucene.js';
 
 /** Relationships a neighbourhood returns, per entity it may hold (Subgraph.relationships declares this size). */
@@ -16,10 +18,6 @@ const RELATIONSHIPS_PER_NEIGHBOUR = 3;
 const SYNERGY_SAMPLE = 20;
 
 const labelOfKind = (kind: EntityKind) => MODEL.labels.find((l) => kindOf(l.label) === kind)!.label;
-
-function coverage(cms: boolean, cites: boolean): Coverage {
-  return cms && cites ? 'BOTH' : cms ? 'CMS_ONLY' : cites ? 'CITES_ONLY' : 'NONE';
-}
 
 /** A synergy row as the schema shows it, links seen from the target or taxon. */
 function synergy(row: SynergyRow): Omit<SynergyView, 'target' | 'taxon'> {
@@ -35,26 +33,65 @@ function synergy(row: SynergyRow): Omit<SynergyView, 'target' | 'taxon'> {
     cites: row.cites.map(asLink(row.subject.id)),
     cmsCount: row.cmsCount,
     citesCount: row.citesCount,
-    coverage: coverage(row.cmsCount > 0, row.citesCount > 0),
+    coverage: row.coverage,
   };
 }
+
+/** Both ends of a path query, checked first, then fetched in one batched round trip; the first missing one is reported. */
+async function endsOf(ctx: RequestContext, args: { from: string; to: string }): Promise<[EntityRow, EntityRow]> {
+  const keys = [keyOfGlobalId('from', args.from), keyOfGlobalId('to', args.to)];
+  const ends = await Promise.allSettled([requireEntity(ctx, 'from', keys[0]!), requireEntity(ctx, 'to', keys[1]!)]);
+  return ends.map((end) => {
+    if (end.status === 'rejected') throw end.reason;
+    return end.value;
+  }) as [EntityRow, EntityRow];
+}
+
+/** The shortest paths between two entities; from an entity to itself, the one path of length zero (Neo4j refuses a shortest path between one node). */
+async function pathsBetween(ctx: RequestContext, from: EntityRow, to: EntityRow, maxHops: number, limit: number): Promise<PathView[]> {
+  if (from.id === to.id) return [{ length: 0, nodes: [from], relationships: [] }];
+  const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, limit);
+  return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
+}
+
+/** Synergy rows a page at a time: the rows are computed in Cypher, in order, coverage included. */
+function synergyPage<T>(ctx: RequestContext, args: PositionPageArgs, read: (rows: number) => Promise<SynergyRow[]>, view: (row: SynergyRow) => T) {
+  const identity = new Map<T, string>();
+  const fetch = async (rows: number) =>
+    (await read(rows)).map((row) => {
+      const shown = view(row);
+      identity.set(shown, row.subject.id);
+      return shown;
+    });
+  return positionPage<T>(args, ctx.config.limits.maxPageSize, 20, {
+    fetch,
+    count: async () => (await fetch(MAX_POSITION)).length,
+    identity: (row) => identity.get(row)!,
+  });
+}
+
+const synergyTarget = async (ctx: RequestContext, target: string | null | undefined) =>
+  target ? (await requireEntity(ctx, 'target', keyOrGlobalId('target', target, 'AichiTarget'), 'AichiTarget')).id : null;
+const synergyTaxon = async (ctx: RequestContext, taxon: string | null | undefined) =>
+  taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', taxon, 'Taxon'), 'Taxon')).id : null;
 
 export const exploreResolvers: Resolvers = {
   Query: {
     connections: async (_, args, ctx) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, CEILINGS.maxHops);
       const first = bounded('first', args.first, 10, 1, 50);
-      // Both ids checked first, then both ends in one batched round trip; the first missing one is reported.
-      const keys = [keyOfGlobalId('from', args.from), keyOfGlobalId('to', args.to)];
-      const ends = await Promise.allSettled([requireEntity(ctx, 'from', keys[0]!), requireEntity(ctx, 'to', keys[1]!)]);
-      const [from, to] = ends.map((end) => {
-        if (end.status === 'rejected') throw end.reason;
-        return end.value;
-      }) as [EntityRow, EntityRow];
-      // From an entity to itself: the one path of length zero (Neo4j refuses a shortest path between one node).
-      if (from.id === to.id) return [{ length: 0, nodes: [from], relationships: [] }];
-      const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, first);
-      return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
+      const [from, to] = await endsOf(ctx, args);
+      return pathsBetween(ctx, from, to, maxHops, first);
+    },
+    paths: async (_, args, ctx) => {
+      const maxHops = bounded('maxHops', args.maxHops, 4, 1, CEILINGS.maxHops);
+      const [from, to] = await endsOf(ctx, args);
+      const fetch = (limit: number) => pathsBetween(ctx, from, to, maxHops, limit);
+      return positionPage<PathView>(args, ctx.config.limits.maxPageSize, 10, {
+        fetch,
+        count: async () => (await fetch(MAX_POSITION)).length,
+        identity: (path) => `${path.nodes.map((n) => n.id).join('>')}|${path.relationships.map((r) => r.type).join('>')}`,
+      });
     },
     neighbourhood: async (_, args, ctx) => {
       const depth = bounded('depth', args.depth, 1, 1, CEILINGS.maxDepth);
@@ -72,17 +109,37 @@ export const exploreResolvers: Resolvers = {
       };
     },
     targetSynergies: async (_, args, ctx) => {
-      const target = args.target ? (await requireEntity(ctx, 'target', keyOrGlobalId('target', args.target, 'AichiTarget'), 'AichiTarget')).id : null;
+      const subject = await synergyTarget(ctx, args.target);
       const sample = Math.min(pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20), SYNERGY_SAMPLE);
-      const rows = await ctx.explore.targetSynergies(target, sample);
-      return rows.map((r) => ({ target: r.subject, ...synergy(r) })).filter((s) => !args.coverage || s.coverage === args.coverage);
+      const rows = await ctx.explore.targetSynergies({ subject, coverage: args.coverage ?? null, sample, rows: MAX_POSITION });
+      return rows.map((r) => ({ target: r.subject, ...synergy(r) }));
+    },
+    targetSynergiesConnection: async (_, args, ctx) => {
+      const subject = await synergyTarget(ctx, args.target);
+      const sample = bounded('sample', args.sample, SYNERGY_SAMPLE, 1, SYNERGY_SAMPLE);
+      return synergyPage<SynergyView>(
+        ctx,
+        args,
+        (rows) => ctx.explore.targetSynergies({ subject, coverage: args.coverage ?? null, sample, rows }),
+        (r) => ({ target: r.subject, ...synergy(r) }),
+      );
     },
     speciesSynergies: async (_, args, ctx) => {
-      const taxon = args.taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', args.taxon, 'Taxon'), 'Taxon')).id : null;
+      const subject = await synergyTaxon(ctx, args.taxon);
       const sample = Math.min(pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20), SYNERGY_SAMPLE);
-      const taxa = pageSize(ctx.config.limits.maxPageSize, 'limit', args.limit, 100);
-      const rows = await ctx.explore.speciesSynergies(taxon, sample, taxa);
-      return rows.map((r) => ({ taxon: r.subject, ...synergy(r) })).filter((s) => !args.coverage || s.coverage === args.coverage);
+      const rows = pageSize(ctx.config.limits.maxPageSize, 'limit', args.limit, 100);
+      const found = await ctx.explore.speciesSynergies({ subject, coverage: args.coverage ?? null, sample, rows });
+      return found.map((r) => ({ taxon: r.subject, ...synergy(r) }));
+    },
+    speciesSynergiesConnection: async (_, args, ctx) => {
+      const subject = await synergyTaxon(ctx, args.taxon);
+      const sample = bounded('sample', args.sample, SYNERGY_SAMPLE, 1, SYNERGY_SAMPLE);
+      return synergyPage<SynergyView>(
+        ctx,
+        args,
+        (rows) => ctx.explore.speciesSynergies({ subject, coverage: args.coverage ?? null, sample, rows }),
+        (r) => ({ taxon: r.subject, ...synergy(r) }),
+      );
     },
     search: async (_, args, ctx) => {
       if (args.text.length > CEILINGS.maxSearchLength)
@@ -94,4 +151,7 @@ export const exploreResolvers: Resolvers = {
       return ctx.explore.search(queries, kinds, first);
     },
   },
+  PathConnection: connectionFields<PathView>(),
+  TargetSynergyConnection: connectionFields<SynergyView>(),
+  SpeciesSynergyConnection: connectionFields<SynergyView>(),
 };

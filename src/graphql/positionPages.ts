@@ -91,3 +91,19 @@ export async function positionPage<T>(
   const start = Math.max(0, end - size);
   return page(all, start, Math.min(end, all.length), start > 0, all.length > end);
 }
+
+/** The fields of a connection over any page of this shape (a model list's, or one by position). */
+export function connectionFields<T>() {
+  type Page = Pick<PositionPage<T>, 'rows' | 'hasNextPage' | 'hasPreviousPage' | 'cursorOf' | 'count'>;
+  return {
+    edges: (page: Page) => page.rows.map((row) => ({ cursor: page.cursorOf(row), node: row })),
+    nodes: (page: Page) => page.rows,
+    pageInfo: (page: Page) => ({
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: page.hasPreviousPage,
+      startCursor: page.rows.length > 0 ? page.cursorOf(page.rows[0]!) : null,
+      endCursor: page.rows.length > 0 ? page.cursorOf(page.rows[page.rows.length - 1]!) : null,
+    }),
+    totalCount: (page: Page) => page.count(),
+  };
+}

@@ -101,7 +101,7 @@ function relationshipField(name: string, field: RelationshipFieldSpec): string {
 }
 
 /** The connection and edge types of an item type of paged relationship fields (AichiTargetLink, Listing). */
-function itemConnection(item: string): string {
+export function itemConnection(item: string): string {
   return `${quote(`A page of ${item} items (Relay connection); cursors hold a position, checked when used (STALE_CURSOR after a reload moved it).`)}
 type ${item}Connection {
   "The items of this page with their cursors."

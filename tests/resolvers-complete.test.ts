@@ -26,6 +26,7 @@ const ROW_FIELDS: Record<string, string[]> = {
   TargetSynergy: ['target', 'cms', 'cites', 'cmsCount', 'citesCount', 'coverage'],
   SpeciesSynergy: ['taxon', 'cms', 'cites', 'cmsCount', 'citesCount', 'coverage'],
   SearchHit: ['node', 'score'],
+  GroupCount: ['value', 'count'],
   RelationshipProperties: [...relationshipProps],
 };
 

@@ -1,3 +1,4 @@
+import type { TracingSettings } from './observability/tracing.js';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,6 +49,8 @@ export interface Config {
   loadOnStart: LoadOnStart;
   /** Level of the JSON logs (src/observability/logger.ts reads it at start; checked here). */
   logLevel: (typeof LOG_LEVELS)[number];
+  /** OpenTelemetry tracing (src/observability/tracing.ts): off unless an OTLP endpoint is given. */
+  tracing: TracingSettings;
   /** Folder of the curated data files. */
   dataDir: string;
   corsOrigins: string[];
@@ -144,6 +147,10 @@ export function loadConfig(env: Env = process.env): Config {
     }
   }
   const production = (read('NODE_ENV') ?? 'development') === 'production';
+  const otlpEndpoint = read('OTEL_EXPORTER_OTLP_ENDPOINT');
+  if (otlpEndpoint !== undefined && !/^https?:\/\/[^\s/]+/.test(otlpEndpoint)) {
+    problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL of an OTLP collector, e.g. http://127.0.0.1:4318, got "${otlpEndpoint}"`);
+  }
   const queryTimeoutMs = integer('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
 
   const config: Config = {
@@ -166,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     loadOnStart: oneOf('LOAD_ON_START', ['auto', 'always', 'never'] as const, 'auto'),
     logLevel: oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    tracing: { endpoint: otlpEndpoint, serviceName: read('OTEL_SERVICE_NAME') ?? 'convention-cooperation-graph' },
     dataDir: dir('DATA_DIR', 'data'),
     corsOrigins,
     introspection: boolean('GRAPHQL_INTROSPECTION', true),

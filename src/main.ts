@@ -8,6 +8,7 @@ import { loadOnStart } from './ingest/loadOnStart.js';
 import { LocalNeo4jError } from './neo4j-local/localNeo4j.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-local/supervisor.js';
 import { lineLogger } from './observability/logger.js';
+import { startTracing } from './observability/tracing.js';
 import { createServer } from './server.js';
 
 const log = lineLogger('api');
@@ -23,6 +24,7 @@ async function waitForNeo4j(db: Database, timeoutMs: number): Promise<void> {
 }
 
 async function main(config: Config): Promise<void> {
+  const tracing = await startTracing(config.tracing);
   let local: SupervisedNeo4j | undefined;
   let uri = config.neo4jUri;
   if (uri === undefined) {
@@ -44,6 +46,7 @@ async function main(config: Config): Promise<void> {
     await server?.stop().catch((e) => log(`HTTP drain failed: ${e}`));
     await db.close().catch(() => undefined);
     await local?.stop();
+    await tracing?.shutdown().catch(() => undefined);
     process.exit(0);
   };
   let server: Awaited<ReturnType<typeof createServer>> | undefined;

@@ -25,6 +25,7 @@ import { cacheHeadersPlugin, dataVersionCache, notModified } from './graphql/htt
 import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
 import { operationTypesPlugin } from './graphql/operationTypes.js';
 import { protect } from './http/protection.js';
+import { traceRequests, tracingPlugin } from './observability/tracing.js';
 import { pinoHttp } from 'pino-http';
 import { componentLogger } from './observability/logger.js';
 import { httpMetrics, metricsPlugin, metricsRoute } from './observability/metrics.js';
@@ -81,6 +82,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
       cacheHeadersPlugin(dataVersion),
       operationTypesPlugin,
       metricsPlugin,
+      tracingPlugin as ApolloServerPlugin<RequestContext>,
       budgetPlugin, // before errorsPlugin, which adds the request id to the budget's error
       errorsPlugin,
       timingPlugin(config.serverTiming),
@@ -99,6 +101,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     next();
   });
   app.use(httpMetrics);
+  app.use(traceRequests);
   // The access log: one JSON line per request, with its request id, status and time.
   app.use(
     pinoHttp({

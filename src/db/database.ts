@@ -2,6 +2,7 @@
  * The one place that talks to the Neo4j driver. Reads run in read transactions (a write inside one is
  * refused by Neo4j); every call is one round trip, counted per request so tests can bound them.
  */
+import { traceStatement } from '../observability/tracing.js';
 import neo4j, { type Driver, type QueryResult, type RecordShape } from 'neo4j-driver';
 import { observeRoundTrip, readsInFlight } from '../observability/metrics.js';
 import { cypher } from './cypher.js';
@@ -111,7 +112,17 @@ export class Database implements GraphReader {
     return result.records.map((r) => r.toObject());
   }
 
-  private async run<T extends RecordShape>(
+  private run<T extends RecordShape>(
+    mode: 'READ' | 'WRITE',
+    name: string,
+    params: Params,
+    stats?: QueryStats,
+    signal?: AbortSignal,
+  ): Promise<QueryResult<T>> {
+    return traceStatement(name, () => this.runTraced<T>(mode, name, params, stats, signal));
+  }
+
+  private async runTraced<T extends RecordShape>(
     mode: 'READ' | 'WRITE',
     name: string,
     params: Params,

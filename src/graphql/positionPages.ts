@@ -66,7 +66,7 @@ export async function positionPage<T>(
   const positions = new Map<T, number>();
   const page = (all: T[], start: number, end: number, hasPreviousPage: boolean, hasNextPage: boolean): PositionPage<T> => {
     const rows = all.slice(start, end);
-    rows.forEach((row, i) => positions.set(row, start + i));
+    for (const [i, row] of rows.entries()) positions.set(row, start + i);
     return { rows, hasNextPage, hasPreviousPage, cursorOf: (row) => encode(positions.get(row)!, source.identity(row)), count: () => source.count() };
   };
   /** The item a cursor names must still be where it was. */

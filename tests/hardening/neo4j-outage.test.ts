@@ -81,7 +81,8 @@ describe('when Neo4j goes away', () => {
     neo4j = restarted;
     const back = performance.now();
     let recoveredAfter = Number.POSITIVE_INFINITY;
-    while (performance.now() - back < 10_000) {
+    // A fresh JVM plans and compiles the first query (about 4 s alone, more when the suite loads both cores).
+    while (performance.now() - back < 30_000) {
       const r = await ask();
       if (r.status === 200 && !r.body.errors) {
         recoveredAfter = performance.now() - back;
@@ -89,7 +90,7 @@ describe('when Neo4j goes away', () => {
       }
       await new Promise((r) => setTimeout(r, 200));
     }
-    expect(recoveredAfter).toBeLessThan(10_000);
+    expect(recoveredAfter).toBeLessThan(30_000);
     expect((await fetch(`${url}/readyz`)).status).toBe(200);
     console.log(`outage: slowest 503 answer ${slowest.toFixed(0)} ms; recovered ${recoveredAfter.toFixed(0)} ms after Neo4j was ready again`);
   });

@@ -102,7 +102,7 @@ describe('the local Neo4j launcher', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  });
+  }, 150_000); // two JVM starts, each up to a minute when both cores are busy
 
   it('leaves no orphan JVM when the process that started it is killed', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'tests/support/neo4jChild.ts')], {

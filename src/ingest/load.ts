@@ -1,9 +1,12 @@
 /**
- * Loads a validated graph into Neo4j: constraints and indexes first, then every node and relationship in
- * batches (UNWIND) inside ONE transaction, then whatever the data no longer holds is deleted, leaving a
- * tombstone. Killed half-way, the transaction rolls back and the previous graph stays as it was.
- * Every node and relationship keeps when it was first loaded (firstLoadedAt) and last changed (changedAt:
- * the load whose content differed, by contentHash), so a mirror can follow changes since a date.
+ * Loads a validated graph into Neo4j: constraints and indexes first, then, inside ONE transaction, only
+ * what differs from what the graph holds: new entities and relationships created, changed ones updated
+ * (by content hash), removed ones deleted with a tombstone. Killed half-way, the transaction rolls back
+ * and the previous graph stays as it was. Every node and relationship keeps when it was first loaded
+ * (firstLoadedAt) and last changed (changedAt: the load whose content differed), so a mirror can follow
+ * changes since a date. The loader reads the keys and hashes the graph holds first and decides in memory,
+ * so each write is a CREATE or a seek by element id: no MERGE, whose check of a hub's relationships made
+ * loading quadratic at scale.
  */
 import { createHash } from 'node:crypto';
 import { allCypher } from '../db/cypher.js';
@@ -26,7 +29,7 @@ type Log = (line: string) => void;
 
 export const citationKey = (c: Citation) => (c.at === undefined ? c.doc : `${c.doc}#${c.at}`);
 
-function provenanceProps(record: NodeRecord | RelationshipRecord, stamp: string): Record<string, unknown> {
+function provenanceProps(record: NodeRecord | RelationshipRecord): Record<string, unknown> {
   const props: Record<string, unknown> = {
     id: record.id,
     citations: record.citations.map(citationKey),
@@ -34,34 +37,32 @@ function provenanceProps(record: NodeRecord | RelationshipRecord, stamp: string)
     // Parallel to citations; '' where a citation has no quote (Neo4j lists hold no nulls).
     quotes: record.citations.map((c) => c.quote ?? ''),
     basis: record.basis,
-    stamp,
   };
   if (record.rationale !== undefined) props.rationale = record.rationale;
   return props;
 }
 
-/** A hash of what a record says (its label or type, properties and provenance; not the load's stamp). */
+/** A hash of what a record says (its label or type, properties and provenance). */
 function contentHash(kind: string, props: Record<string, unknown>): string {
-  const { stamp: _stamp, ...content } = props;
-  const sorted = Object.fromEntries(Object.entries(content).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)));
   return createHash('sha256')
     .update(JSON.stringify([kind, sorted]))
     .digest('hex');
 }
 
-export function nodeRow(node: NodeRecord, stamp: string) {
+export function nodeRow(node: NodeRecord) {
   const aliases = [node.props.commonNames, node.props.synonyms].flat().filter((v): v is string => typeof v === 'string');
   const props = {
     ...node.props,
-    ...provenanceProps(node, stamp),
+    ...provenanceProps(node),
     kind: node.label,
     ...(aliases.length > 0 ? { searchAliases: aliases.join(' ; ') } : {}),
   };
   return { id: node.id, label: node.label, props: { ...props, contentHash: contentHash(node.label, props) } };
 }
 
-export function relationshipRow(rel: RelationshipRecord, stamp: string) {
-  const props = { ...rel.props, ...provenanceProps(rel, stamp) };
+export function relationshipRow(rel: RelationshipRecord) {
+  const props = { ...rel.props, ...provenanceProps(rel) };
   return { id: rel.id, type: rel.type, from: rel.from, to: rel.to, props: { ...props, contentHash: contentHash(rel.type, props) } };
 }
 
@@ -93,7 +94,6 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
   if (skipped) {
     log(`the graph already holds data version ${graph.dataHash.slice(0, 12)}: nothing to load`);
   } else {
-    const stamp = graph.dataHash;
     const total = graph.nodes.length + graph.relationships.length;
     let done = 0;
     let lastReport = 0;
@@ -105,22 +105,37 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
     };
     const loadedAt = new Date().toISOString();
     await db.inWriteTransaction(async (run) => {
-      for (let i = 0; i < graph.nodes.length; i += BATCH_SIZE) {
-        const batch = graph.nodes.slice(i, i + BATCH_SIZE);
-        await run('load/mergeNodes', { rows: batch.map((n) => nodeRow(n, stamp)), loadedAt });
-        done += batch.length;
-        progress('nodes');
-      }
-      for (let i = 0; i < graph.relationships.length; i += BATCH_SIZE) {
-        const batch = graph.relationships.slice(i, i + BATCH_SIZE);
-        await run('load/mergeRelationships', { rows: batch.map((r) => relationshipRow(r, stamp)), loadedAt });
-        done += batch.length;
-        progress('relationships');
-      }
-      const [rels] = await run('load/deleteStaleRelationships', { stamp, loadedAt });
-      const [nodes] = await run('load/deleteStaleNodes', { stamp, loadedAt });
-      deletedRelationships = Number(rels?.deleted ?? 0);
-      deletedNodes = Number(nodes?.deleted ?? 0);
+      const inBatches = async (statement: string, rows: object[], what: string, counts = false) => {
+        for (let i = 0; i < rows.length; i += BATCH_SIZE) {
+          const batch = rows.slice(i, i + BATCH_SIZE);
+          await run(statement, { rows: batch, loadedAt });
+          if (counts) {
+            done += batch.length;
+            progress(what);
+          }
+        }
+      };
+      const held = async (statement: string) =>
+        new Map((await run(statement)).map((r) => [String(r.id), { eid: String(r.eid), hash: r.hash as string | null }]));
+
+      // Relationships first out, so the entities they join are still there; nodes first in, so they are.
+      const heldRelationships = await held('load/existingRelationships');
+      const heldNodes = await held('load/existingNodes');
+      const nodes = diff(graph.nodes.map(nodeRow), heldNodes);
+      const relationships = diff(graph.relationships.map(relationshipRow), heldRelationships);
+      log(
+        `nodes: ${nodes.created.length} new, ${nodes.updated.length} changed, ${nodes.deleted.length} removed; ` +
+          `relationships: ${relationships.created.length} new, ${relationships.updated.length} changed, ${relationships.deleted.length} removed`,
+      );
+      done = nodes.unchanged + relationships.unchanged;
+      await inBatches('load/deleteRelationships', relationships.deleted, 'relationships removed');
+      await inBatches('load/deleteNodes', nodes.deleted, 'nodes removed');
+      await inBatches('load/updateNodes', nodes.updated, 'nodes', true);
+      await inBatches('load/createNodes', nodes.created, 'nodes', true);
+      await inBatches('load/updateRelationships', relationships.updated, 'relationships', true);
+      await inBatches('load/createRelationships', relationships.created, 'relationships', true);
+      deletedRelationships = relationships.deleted.length;
+      deletedNodes = nodes.deleted.length;
       await run('load/writeMeta', {
         dataHash: graph.dataHash,
         loadedAt,
@@ -132,6 +147,23 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
   }
   const counts = await graphCounts(db);
   return { dataHash: graph.dataHash, skipped, ...counts, deletedNodes, deletedRelationships, millis: performance.now() - started };
+}
+
+/** What a load must do, given the rows to load and what the graph holds (key → element id and hash). */
+function diff<R extends { id: string; props: { contentHash: string } }>(rows: R[], held: Map<string, { eid: string; hash: string | null }>) {
+  const created: R[] = [];
+  const updated: (R & { eid: string })[] = [];
+  let unchanged = 0;
+  const loaded = new Set<string>();
+  for (const row of rows) {
+    loaded.add(row.id);
+    const there = held.get(row.id);
+    if (there === undefined) created.push(row);
+    else if (there.hash !== row.props.contentHash) updated.push({ ...row, eid: there.eid });
+    else unchanged += 1;
+  }
+  const deleted = [...held].filter(([id]) => !loaded.has(id)).map(([id, { eid }]) => ({ id, eid }));
+  return { created, updated, deleted, unchanged };
 }
 
 export async function graphCounts(db: Database) {

@@ -69,6 +69,11 @@ export class ExploreRepository {
 
   search(queries: SearchQueries, kinds: string[] | null, limit: number) {
     const { english, french } = queries;
-    return this.db.read<{ node: EntityRow; score: number }>('explore/search', { english, french, kinds, limit: neo4j.int(limit) }, this.stats);
+    const indexOptions = kinds === null ? { limit: neo4j.int(limit) } : {};
+    return this.db.read<{ node: EntityRow; score: number }>(
+      'explore/search',
+      { english, french, kinds, limit: neo4j.int(limit), indexOptions },
+      this.stats,
+    );
   }
 }

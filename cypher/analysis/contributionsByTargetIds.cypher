@@ -1,19 +1,30 @@
 // Activities serving each of a batch of Aichi Targets: directly (0 hops before SERVES) or through one
 // objective, programme or initiative (1 hop), at most $limit per target, best founded first, then by
-// activity key. Inherited contributions (through the activity's programme) only when $includeInherited.
+// activity key. Inherited contributions (rank 2...) only when $includeInherited ($rankBelow '3', else '2').
+// The ranking was derived at load time (deriveContributions.cypher): the page is an index seek in rank
+// order, whatever the number of paths to the target; only its rows are expanded back into paths.
 // The target is the caller's parent, so only its key comes back.
 UNWIND $ids AS id
 MATCH (t:AichiTarget {id: id})
 CALL (t) {
-  MATCH path = (a:Activity)-[:SUPPORTS|PART_OF|CONCERNS*0..1]->(via:Entity)-[:SERVES]->(t)
-  WHERE ($status IS NULL OR a.status = $status) AND {{ownRoute}}
-  WITH path, a, via, {{foundation}} AS foundation
-  WHERE $includeInherited OR foundation <> 'INHERITED'
-  RETURN path, a, via, foundation
-  ORDER BY {{foundationRank}}, a.id, length(path), via.id
+  MATCH (c:Contribution)
+  WHERE c.target = t.id AND c.rank < $rankBelow AND ($status IS NULL OR c.status = $status)
+  RETURN c
+  ORDER BY c.target, c.rank
   LIMIT $limit
 }
-WITH id, foundation, {{contribution}}
+MATCH (a:Activity {id: c.activity})
+CALL (c, a, t) {
+  MATCH path = (a)-[s:SERVES]->(t)
+  WHERE size(c.steps) = 1 AND s.id = c.steps[0]
+  RETURN path, a AS via
+  UNION
+  MATCH path = (a)-[r:SUPPORTS|PART_OF|CONCERNS]->(via:Entity)-[s:SERVES]->(t)
+  WHERE size(c.steps) = 2 AND r.id = c.steps[0] AND s.id = c.steps[1]
+  RETURN path, via
+}
+WITH id, c, c.foundation AS foundation, {{contribution}}
+ORDER BY id, c.rank
 RETURN id, properties(a) AS activity, t.id AS targetId, properties(via) AS via, foundation,
   [n IN nodes(path) | n.id] AS nodeIds,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,

@@ -49,7 +49,12 @@ export class AnalysisRepository {
   async contributionsByTargets(ids: readonly string[], options: ContributionOptions): Promise<Map<string, ContributionRow[]>> {
     const { status, limit, includeInherited } = options;
     return groupById(
-      await this.db.read<Row>('analysis/contributionsByTargetIds', { ids, status, includeInherited, limit: neo4j.int(limit) }, this.stats),
+      await this.db.read<Row>(
+        'analysis/contributionsByTargetIds',
+        // Ranks start with the foundation's digit: below '2' leaves the inherited ones out.
+        { ids, status, rankBelow: includeInherited ? '3' : '2', limit: neo4j.int(limit) },
+        this.stats,
+      ),
     );
   }
 

@@ -73,9 +73,16 @@ export async function ensureSchema(db: Database): Promise<void> {
   await db.write('schema/awaitIndexes');
 }
 
+/**
+ * What the loader writes besides the data (derived nodes, their form): a graph loaded by a loader of
+ * another version is loaded again even when data/ did not change. 2: contributions derived at load.
+ */
+export const LOADER_VERSION = 2;
+
+/** The data version the graph holds, or null when it holds none or a loader of another version wrote it. */
 export async function currentDataHash(db: Database): Promise<string | null> {
-  const [row] = await db.read<{ dataHash: string | null }>('about/dataVersion');
-  return row?.dataHash ?? null;
+  const [row] = await db.read<{ dataHash: string | null; loaderVersion: number | null }>('about/dataVersion');
+  return row?.loaderVersion === LOADER_VERSION ? row.dataHash : null;
 }
 
 export interface LoadOptions {
@@ -134,10 +141,14 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
       await inBatches('load/createNodes', nodes.created, 'nodes', true);
       await inBatches('load/updateRelationships', relationships.updated, 'relationships', true);
       await inBatches('load/createRelationships', relationships.created, 'relationships', true);
+      // What the API reads precomputed, derived again from the graph just written.
+      const [derived] = await run('analysis/clearContributions').then(() => run('analysis/deriveContributions'));
+      log(`derived ${Number(derived?.derived ?? 0)} contributions of activities to targets`);
       deletedRelationships = relationships.deleted.length;
       deletedNodes = nodes.deleted.length;
       await run('load/writeMeta', {
         dataHash: graph.dataHash,
+        loaderVersion: LOADER_VERSION,
         loadedAt,
         nodeCount: graph.nodes.length,
         relationshipCount: graph.relationships.length,

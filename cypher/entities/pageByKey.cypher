@@ -4,5 +4,6 @@ MATCH (n:Entity)
 WHERE n.kind = $kind AND n.id > $afterKey
 WITH n ORDER BY n.kind, n.id
 WHERE {{entityFilter}}
-RETURN properties(n) AS node
+WITH n
 LIMIT $limit
+RETURN properties(n) AS node, {{prefetchedLinks}} AS links

@@ -4,5 +4,6 @@ MATCH (n:Entity)
 WHERE n.kind = $kind AND n.id < $beforeKey
 WITH n ORDER BY n.kind DESC, n.id DESC
 WHERE {{entityFilter}}
-RETURN properties(n) AS node
+WITH n
 LIMIT $limit
+RETURN properties(n) AS node, {{prefetchedLinks}} AS links

@@ -5,5 +5,6 @@ WHERE n.kind = $kind AND n.name >= $afterName
 WITH n ORDER BY n.kind, n.name, n.id
 WHERE (n.name > $afterName OR n.id > $afterKey)
   AND {{entityFilter}}
-RETURN properties(n) AS node
+WITH n
 LIMIT $limit
+RETURN properties(n) AS node, {{prefetchedLinks}} AS links

@@ -5,5 +5,6 @@ WHERE n.kind = $kind AND n.name <= $beforeName
 WITH n ORDER BY n.kind DESC, n.name DESC, n.id DESC
 WHERE (n.name < $beforeName OR n.id < $beforeKey)
   AND {{entityFilter}}
-RETURN properties(n) AS node
+WITH n
 LIMIT $limit
+RETURN properties(n) AS node, {{prefetchedLinks}} AS links

@@ -45,6 +45,27 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
   };
 }
 
+/** An entity with the links of the relationship fields asked with it (one list per field, in the order asked). */
+export interface PrefetchedRow {
+  node: EntityRow;
+  links: LinkRow[][];
+}
+
+type RawLink = RelationshipRow & { node: EntityRow };
+type RawRow = { node: EntityRow; links: RawLink[][] };
+
+const linkOf = (id: string, r: RawLink): LinkRow => ({
+  node: r.node,
+  relationship: { type: r.type, from: r.from, to: r.to, rel: r.rel },
+  direction: r.from === id ? 'OUT' : 'IN',
+});
+
+const prefetched = (rows: RawRow[]): PrefetchedRow[] =>
+  rows.map((r) => ({ node: r.node, links: r.links.map((list) => list.map((link) => linkOf(r.node.id, link))) }));
+
+/** Link options as Cypher takes them (the limit an integer). */
+const fieldParams = (fields: readonly LinkOptions[]) => fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) }));
+
 export class EntityRepository {
   constructor(
     private readonly db: GraphReader,
@@ -58,8 +79,13 @@ export class EntityRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRow>> {
-    const rows = await this.db.read<{ node: EntityRow }>('entities/byIds', { ids }, this.stats);
+    const rows = await this.byIdsWithLinks(ids, []);
     return new Map(rows.map((r) => [r.node.id, r.node]));
+  }
+
+  /** Entities by key, each with the links of `fields` (fields with a fixed maximum), in one round trip. */
+  async byIdsWithLinks(ids: readonly string[], fields: readonly LinkOptions[]): Promise<PrefetchedRow[]> {
+    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, fields: fieldParams(fields) }, this.stats));
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
@@ -73,7 +99,7 @@ export class EntityRepository {
     const byId = new Map<string, LinkRow[]>();
     for (const r of rows) {
       const list = byId.get(r.id) ?? [];
-      list.push({ node: r.node, relationship: { type: r.type, from: r.from, to: r.to, rel: r.rel }, direction: r.from === r.id ? 'OUT' : 'IN' });
+      list.push(linkOf(r.id, r));
       byId.set(r.id, list);
     }
     return byId;
@@ -86,27 +112,39 @@ export class EntityRepository {
     return new Map(rows.map((r) => [r.id, r.total]));
   }
 
-  /** One page (limit rows) of a kind after a keyset, in key or name order. */
-  async page(kind: string, filter: EntityFilter, order: 'KEY' | 'NAME', after: { key: string; name?: string } | null, limit: number) {
+  /** One page (limit rows) of a kind after a keyset, in key or name order, each row with the links of `fields`. */
+  async page(
+    kind: string,
+    filter: EntityFilter,
+    order: 'KEY' | 'NAME',
+    after: { key: string; name?: string } | null,
+    limit: number,
+    fields: readonly LinkOptions[] = [],
+  ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
-    const rows = await this.db.read<{ node: EntityRow }>(
-      statement,
-      { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) },
-      this.stats,
-    );
-    return rows.map((r) => r.node);
+    const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields) }, this.stats));
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
-  async pageBackward(kind: string, filter: EntityFilter, order: 'KEY' | 'NAME', before: { key: string; name?: string } | null, limit: number) {
+  async pageBackward(
+    kind: string,
+    filter: EntityFilter,
+    order: 'KEY' | 'NAME',
+    before: { key: string; name?: string } | null,
+    limit: number,
+    fields: readonly LinkOptions[] = [],
+  ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKeyBackward' : 'entities/pageByNameBackward';
-    const rows = await this.db.read<{ node: EntityRow }>(
-      statement,
-      // Past every key (lowercase ASCII) and every name, when reading from the end.
-      { kind, ...filterParams(filter), beforeKey: before?.key ?? '~', beforeName: before?.name ?? '\u{10FFFF}', limit: neo4j.int(limit) },
-      this.stats,
-    );
-    return rows.map((r) => r.node);
+    // Past every key (lowercase ASCII) and every name, when reading from the end.
+    const params = {
+      kind,
+      ...filterParams(filter),
+      beforeKey: before?.key ?? '~',
+      beforeName: before?.name ?? '\u{10FFFF}',
+      limit: neo4j.int(limit),
+    };
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields) }, this.stats));
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

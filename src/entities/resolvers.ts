@@ -4,7 +4,9 @@
  * src/model/model.ts, the same one the SDL is generated from (src/model/sdl.ts), so a field and its
  * arguments exist in both or in neither. Relationships, provenance and citations are resolved here too.
  */
+import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context.js';
+import { selectedFieldNames } from '../graphql/selection.js';
 import { checkDateTime, checkKey, keyOfGlobalId, pageSize } from '../graphql/args.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
@@ -23,7 +25,7 @@ import {
   stringListMax,
 } from '../model/sdl.js';
 import { connectionFields, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
-import type { EntityFilter } from './repository.js';
+import type { EntityFilter, PrefetchedRow } from './repository.js';
 import {
   isOf,
   type CitationRow,
@@ -43,17 +45,46 @@ export const toEnum = (value: unknown) => (typeof value === 'string' ? enumValue
 export const fromEnum = (value: string) => value.toLowerCase().replace(/_/g, '-');
 
 type Grouping = ReturnType<typeof groupingsOf>[number];
-type Resolver = (parent: never, args: never, ctx: RequestContext) => unknown;
+type Resolver = (parent: never, args: never, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 export type ResolverMap = Record<string, Record<string, Resolver | { __resolveType: (row: EntityRow) => string }>>;
 
 export function loadLinks(ctx: RequestContext, id: string, options: LinkOptions): Promise<LinkRow[]> {
   return ctx.loaders.links.load({ id, options });
 }
 
-/** The links of one relationship field: ordered and cut by Cypher, as declared. */
-function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
+/** What the links of a relationship field are: ordered and cut by Cypher, as declared. */
+function fieldLinkOptions(ctx: RequestContext, field: RelationshipFieldSpec, first?: number | null): LinkOptions {
   const limit = field.max ?? pageSize(ctx.config.limits.maxPageSize, 'first', first, field.first ?? RELATIONSHIP_FIELD_FIRST);
-  return loadLinks(ctx, row.id, { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit });
+  return { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit };
+}
+
+function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
+  return loadLinks(ctx, row.id, fieldLinkOptions(ctx, field, first));
+}
+
+/**
+ * The relationship fields a query asks of the entities a lookup or a page returns (at `path` below the
+ * field) that can come with them in the same statement: those with a fixed maximum (small by
+ * construction, checked by the loader). Lists that grow keep their own batched statement.
+ */
+function prefetchPlan(
+  ctx: RequestContext,
+  spec: LabelSpec,
+  info: GraphQLResolveInfo | undefined,
+  paths: readonly (readonly string[])[],
+): LinkOptions[] {
+  if (!info) return [];
+  const names = new Set(paths.flatMap((path) => [...selectedFieldNames(info, path)]));
+  return Object.entries(spec.api.fields).flatMap(([name, field]) =>
+    field.max !== undefined && names.has(name) ? [fieldLinkOptions(ctx, field)] : [],
+  );
+}
+
+/** Puts an entity and its prefetched links where the entity loader and the fields' link loader look first. */
+function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptions[]): EntityRow {
+  ctx.loaders.entity.prime(row.node.id, row.node);
+  plan.forEach((options, i) => ctx.loaders.links.prime({ id: row.node.id, options }, row.links[i] ?? []));
+  return row.node;
 }
 
 /**
@@ -197,7 +228,14 @@ function cursorArgument(argument: 'after' | 'before', text: string | null | unde
  * validated arguments, one round trip (plus one for totalCount or countBy when asked). A descending
  * page forwards is the ascending keyset read backwards from its cursor, and the other way round.
  */
-export async function listPage(ctx: RequestContext, label: string, args: PageArgs, groupings: Grouping[] = []): Promise<PageRow> {
+export async function listPage(
+  ctx: RequestContext,
+  spec: LabelSpec,
+  args: PageArgs,
+  groupings: Grouping[] = [],
+  info?: GraphQLResolveInfo,
+): Promise<PageRow> {
+  const label = spec.label;
   const max = ctx.config.limits.maxPageSize;
   const order: Order = args.orderBy === 'NAME' ? 'NAME' : 'KEY';
   const backward = args.last != null || args.before != null;
@@ -214,10 +252,11 @@ export async function listPage(ctx: RequestContext, label: string, args: PageArg
   const cursor = backward ? cursorArgument('before', args.before, order) : cursorArgument('after', args.after, order);
   // Which way the (kind, key) or (kind, name) index is read: ascending order forwards, or descending backwards.
   const readAscending = backward === (args.direction === 'DESC');
-  const rows = readAscending
-    ? await ctx.entities.page(label, filter, order, cursor, size + 1)
-    : await ctx.entities.pageBackward(label, filter, order, cursor, size + 1);
-  for (const row of rows) ctx.loaders.entity.prime(row.id, row);
+  const plan = prefetchPlan(ctx, spec, info, [['nodes'], ['edges', 'node']]);
+  const fetched = readAscending
+    ? await ctx.entities.page(label, filter, order, cursor, size + 1, plan)
+    : await ctx.entities.pageBackward(label, filter, order, cursor, size + 1, plan);
+  const rows = fetched.map((row) => prime(ctx, row, plan));
   // Rows come nearest to the cursor first; a backward page is shown in the list's order.
   const page = rows.slice(0, size);
   if (backward) return { rows: page.reverse(), hasNextPage: cursor !== null, hasPreviousPage: rows.length > size, cursorOf, ...counts };
@@ -225,11 +264,18 @@ export async function listPage(ctx: RequestContext, label: string, args: PageArg
 }
 
 /** Lookup by exactly one of id / key. */
-export async function lookup(ctx: RequestContext, label: string, args: { id?: string | null; key?: string | null }) {
+export async function lookup(ctx: RequestContext, spec: LabelSpec, args: { id?: string | null; key?: string | null }, info?: GraphQLResolveInfo) {
+  const label = spec.label;
   const given = [args.id, args.key].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
   const [argument, key] =
     args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
+  // The entity and the fixed-size relationship fields asked of it, in one round trip.
+  const plan = prefetchPlan(ctx, spec, info, [[]]);
+  if (plan.length > 0) {
+    const [found] = await ctx.entities.byIdsWithLinks([key], plan);
+    if (found) prime(ctx, found, plan);
+  }
   const row = await requireEntity(ctx, argument, key);
   if (row.kind !== label) throw notFound(argument, key);
   return row;
@@ -310,8 +356,9 @@ function queryResolvers(model: Model): Record<string, Resolver> {
   };
   for (const spec of model.labels) {
     const groupings = groupingsOf(model, spec);
-    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext) => listPage(ctx, spec.label, args, groupings);
-    query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext) => lookup(ctx, spec.label, args);
+    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext, info?: GraphQLResolveInfo) => listPage(ctx, spec, args, groupings, info);
+    query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext, info?: GraphQLResolveInfo) =>
+      lookup(ctx, spec, args, info);
   }
   return query;
 }

@@ -7,4 +7,4 @@ WHERE (n.name > $afterName OR n.id > $afterKey)
   AND {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN properties(n) AS node, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetchedLinks}} AS links

@@ -7,4 +7,4 @@ WHERE (n.name < $beforeName OR n.id < $beforeKey)
   AND {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN properties(n) AS node, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetchedLinks}} AS links

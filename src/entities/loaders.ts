@@ -1,7 +1,7 @@
 /** Per-request DataLoaders over the entity repository. */
 import DataLoader from 'dataloader';
 import { groupedLoader } from '../db/batch.js';
-import type { EntityRepository } from './repository.js';
+import type { EntityRepository, PrefetchedRow, Projection } from './repository.js';
 import type { EntityRow, LinkRow } from './rows.js';
 
 export interface LinkOptions {
@@ -20,6 +20,11 @@ export function entityLoaders(repository: EntityRepository) {
       const found = await repository.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    /** Entities as a lookup asks them: some properties (or all) and the links of fixed-size fields, batched per shape. */
+    entityAsAsked: groupedLoader<{ fields: LinkOptions[]; props: Projection }, PrefetchedRow | null>(
+      async (ids, o) => new Map((await repository.byIdsWithLinks(ids, o.fields, o.props)).map((r) => [r.node.id, r])),
+      () => null,
+    ),
     links: groupedLoader<LinkOptions, LinkRow[]>(
       (ids, o) => repository.links(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => [],

@@ -52,7 +52,13 @@ export interface PrefetchedRow {
 }
 
 type RawLink = RelationshipRow & { node: EntityRow };
-type RawRow = { node: EntityRow; links: RawLink[][] };
+type RawRow = { node: EntityRow | null; values: unknown[] | null; links: RawLink[][] };
+
+/**
+ * Which properties of an entity to read: all (null), or these (a page or a lookup that knows what its
+ * query asks). A row read with some is partial: only the fields that asked for them may read it.
+ */
+export type Projection = readonly string[] | null;
 
 const linkOf = (id: string, r: RawLink): LinkRow => ({
   node: r.node,
@@ -60,8 +66,21 @@ const linkOf = (id: string, r: RawLink): LinkRow => ({
   direction: r.from === id ? 'OUT' : 'IN',
 });
 
-const prefetched = (rows: RawRow[]): PrefetchedRow[] =>
-  rows.map((r) => ({ node: r.node, links: r.links.map((list) => list.map((link) => linkOf(r.node.id, link))) }));
+/** The row as properties(n) would give it: the asked properties the entity has (absent ones left out). */
+function rowOf(r: RawRow, props: Projection): EntityRow {
+  if (r.node) return r.node;
+  const row: Record<string, unknown> = {};
+  props?.forEach((key, i) => {
+    if (r.values?.[i] != null) row[key] = r.values[i];
+  });
+  return row as unknown as EntityRow;
+}
+
+const prefetched = (rows: RawRow[], props: Projection): PrefetchedRow[] =>
+  rows.map((r) => {
+    const node = rowOf(r, props);
+    return { node, links: r.links.map((list) => list.map((link) => linkOf(node.id, link))) };
+  });
 
 /** Link options as Cypher takes them (the limit an integer). */
 const fieldParams = (fields: readonly LinkOptions[]) => fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) }));
@@ -79,13 +98,13 @@ export class EntityRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRow>> {
-    const rows = await this.byIdsWithLinks(ids, []);
+    const rows = await this.byIdsWithLinks(ids, [], null);
     return new Map(rows.map((r) => [r.node.id, r.node]));
   }
 
-  /** Entities by key, each with the links of `fields` (fields with a fixed maximum), in one round trip. */
-  async byIdsWithLinks(ids: readonly string[], fields: readonly LinkOptions[]): Promise<PrefetchedRow[]> {
-    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, fields: fieldParams(fields) }, this.stats));
+  /** Entities by key (their `props`, or all), each with the links of `fields` (fields with a fixed maximum), in one round trip. */
+  async byIdsWithLinks(ids: readonly string[], fields: readonly LinkOptions[], props: Projection): Promise<PrefetchedRow[]> {
+    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, fields: fieldParams(fields), props }, this.stats), props);
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
@@ -120,10 +139,11 @@ export class EntityRepository {
     after: { key: string; name?: string } | null,
     limit: number,
     fields: readonly LinkOptions[] = [],
+    props: Projection = null,
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
     const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields) }, this.stats));
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields), props }, this.stats), props);
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
@@ -134,6 +154,7 @@ export class EntityRepository {
     before: { key: string; name?: string } | null,
     limit: number,
     fields: readonly LinkOptions[] = [],
+    props: Projection = null,
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKeyBackward' : 'entities/pageByNameBackward';
     // Past every key (lowercase ASCII) and every name, when reading from the end.
@@ -144,7 +165,7 @@ export class EntityRepository {
       beforeName: before?.name ?? '\u{10FFFF}',
       limit: neo4j.int(limit),
     };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields) }, this.stats));
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields), props }, this.stats), props);
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

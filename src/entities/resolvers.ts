@@ -25,7 +25,7 @@ import {
   stringListMax,
 } from '../model/sdl.js';
 import { connectionFields, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
-import type { EntityFilter, PrefetchedRow } from './repository.js';
+import type { EntityFilter, PrefetchedRow, Projection } from './repository.js';
 import {
   isOf,
   type CitationRow,
@@ -62,27 +62,70 @@ function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: Rela
   return loadLinks(ctx, row.id, fieldLinkOptions(ctx, field, first));
 }
 
+/** The field names a query asks of the entities a lookup or a page returns (at these paths below the field). */
+function askedOf(info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): Set<string> | null {
+  return info ? new Set(paths.flatMap((path) => [...selectedFieldNames(info, path)])) : null;
+}
+
 /**
- * The relationship fields a query asks of the entities a lookup or a page returns (at `path` below the
- * field) that can come with them in the same statement: those with a fixed maximum (small by
- * construction, checked by the loader). Lists that grow keep their own batched statement.
+ * The relationship fields asked that can come with the entities in the same statement: those with a fixed
+ * maximum (small by construction, checked by the loader). Lists that grow keep their own batched statement.
  */
-function prefetchPlan(
-  ctx: RequestContext,
-  spec: LabelSpec,
-  info: GraphQLResolveInfo | undefined,
-  paths: readonly (readonly string[])[],
-): LinkOptions[] {
-  if (!info) return [];
-  const names = new Set(paths.flatMap((path) => [...selectedFieldNames(info, path)]));
+function prefetchPlan(ctx: RequestContext, spec: LabelSpec, asked: Set<string> | null): LinkOptions[] {
+  if (!asked) return [];
   return Object.entries(spec.api.fields).flatMap(([name, field]) =>
-    field.max !== undefined && names.has(name) ? [fieldLinkOptions(ctx, field)] : [],
+    field.max !== undefined && asked.has(name) ? [fieldLinkOptions(ctx, field)] : [],
   );
 }
 
-/** Puts an entity and its prefetched links where the entity loader and the fields' link loader look first. */
-function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptions[]): EntityRow {
-  ctx.loaders.entity.prime(row.node.id, row.node);
+/** A label as the engine reads it: its declaration and every property its rows may have (common ones too). */
+export interface EntityShape {
+  spec: LabelSpec;
+  properties: ReadonlySet<string>;
+}
+
+export const shapeOf = (model: Model, spec: LabelSpec): EntityShape => ({
+  spec,
+  properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]),
+});
+
+/** What each shared field reads of a row besides its key and kind. */
+const SHARED_FIELD_PROPERTIES: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  key: [],
+  kind: [],
+  links: [],
+  linksConnection: [],
+  provenance: ['citations', 'tags', 'quotes', 'basis', 'rationale'],
+  firstLoadedAt: ['firstLoadedAt'],
+  changedAt: ['changedAt'],
+};
+
+/**
+ * The properties the asked fields read (key, kind and name always: ids, types and cursors need them), or
+ * null for all of them when a field this engine does not resolve is asked (a capability's field may read
+ * any property): a page of names then reads three properties, not every quote and citation.
+ */
+function projectionOf(shape: EntityShape, asked: Set<string> | null): Projection {
+  if (!asked) return null;
+  const { spec } = shape;
+  const properties = new Set(['id', 'kind', 'name']);
+  for (const name of asked) {
+    const shared = SHARED_FIELD_PROPERTIES[name];
+    if (shared) for (const property of shared) properties.add(property);
+    else if (shape.properties.has(name)) properties.add(name);
+    else if (!(name in spec.api.fields) && !(name.endsWith('Connection') && name.slice(0, -'Connection'.length) in spec.api.fields)) return null;
+  }
+  return [...properties];
+}
+
+/**
+ * Puts an entity's prefetched links where its fields' link loader looks first, and the entity itself where
+ * the entity loader does when it was read whole (a partial row serves only the fields that asked for it).
+ */
+function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptions[], whole: boolean): EntityRow {
+  if (whole) ctx.loaders.entity.prime(row.node.id, row.node);
   plan.forEach((options, i) => ctx.loaders.links.prime({ id: row.node.id, options }, row.links[i] ?? []));
   return row.node;
 }
@@ -230,11 +273,12 @@ function cursorArgument(argument: 'after' | 'before', text: string | null | unde
  */
 export async function listPage(
   ctx: RequestContext,
-  spec: LabelSpec,
+  shape: EntityShape,
   args: PageArgs,
   groupings: Grouping[] = [],
   info?: GraphQLResolveInfo,
 ): Promise<PageRow> {
+  const { spec } = shape;
   const label = spec.label;
   const max = ctx.config.limits.maxPageSize;
   const order: Order = args.orderBy === 'NAME' ? 'NAME' : 'KEY';
@@ -252,11 +296,13 @@ export async function listPage(
   const cursor = backward ? cursorArgument('before', args.before, order) : cursorArgument('after', args.after, order);
   // Which way the (kind, key) or (kind, name) index is read: ascending order forwards, or descending backwards.
   const readAscending = backward === (args.direction === 'DESC');
-  const plan = prefetchPlan(ctx, spec, info, [['nodes'], ['edges', 'node']]);
+  const asked = askedOf(info, [['nodes'], ['edges', 'node']]);
+  const plan = prefetchPlan(ctx, spec, asked);
+  const props = projectionOf(shape, asked);
   const fetched = readAscending
-    ? await ctx.entities.page(label, filter, order, cursor, size + 1, plan)
-    : await ctx.entities.pageBackward(label, filter, order, cursor, size + 1, plan);
-  const rows = fetched.map((row) => prime(ctx, row, plan));
+    ? await ctx.entities.page(label, filter, order, cursor, size + 1, plan, props)
+    : await ctx.entities.pageBackward(label, filter, order, cursor, size + 1, plan, props);
+  const rows = fetched.map((row) => prime(ctx, row, plan, props === null));
   // Rows come nearest to the cursor first; a backward page is shown in the list's order.
   const page = rows.slice(0, size);
   if (backward) return { rows: page.reverse(), hasNextPage: cursor !== null, hasPreviousPage: rows.length > size, cursorOf, ...counts };
@@ -264,21 +310,19 @@ export async function listPage(
 }
 
 /** Lookup by exactly one of id / key. */
-export async function lookup(ctx: RequestContext, spec: LabelSpec, args: { id?: string | null; key?: string | null }, info?: GraphQLResolveInfo) {
+export async function lookup(ctx: RequestContext, shape: EntityShape, args: { id?: string | null; key?: string | null }, info?: GraphQLResolveInfo) {
+  const { spec } = shape;
   const label = spec.label;
   const given = [args.id, args.key].filter((v) => v !== null && v !== undefined);
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
   const [argument, key] =
     args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
-  // The entity and the fixed-size relationship fields asked of it, in one round trip.
-  const plan = prefetchPlan(ctx, spec, info, [[]]);
-  if (plan.length > 0) {
-    const [found] = await ctx.entities.byIdsWithLinks([key], plan);
-    if (found) prime(ctx, found, plan);
-  }
-  const row = await requireEntity(ctx, argument, key);
-  if (row.kind !== label) throw notFound(argument, key);
-  return row;
+  // The properties and the fixed-size relationship fields asked of it, in one round trip.
+  const asked = askedOf(info, [[]]);
+  const options = { fields: prefetchPlan(ctx, spec, asked), props: projectionOf(shape, asked) };
+  const found = await ctx.loaders.entityAsAsked.load({ id: key, options });
+  if (!found || found.node.kind !== label) throw notFound(argument, key);
+  return prime(ctx, found, options.fields, options.props === null);
 }
 
 function citationsOf(row: ProvenanceRow): CitationRow[] {
@@ -356,9 +400,11 @@ function queryResolvers(model: Model): Record<string, Resolver> {
   };
   for (const spec of model.labels) {
     const groupings = groupingsOf(model, spec);
-    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext, info?: GraphQLResolveInfo) => listPage(ctx, spec, args, groupings, info);
+    const shape = shapeOf(model, spec);
+    query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext, info?: GraphQLResolveInfo) =>
+      listPage(ctx, shape, args, groupings, info);
     query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext, info?: GraphQLResolveInfo) =>
-      lookup(ctx, spec, args, info);
+      lookup(ctx, shape, args, info);
   }
   return query;
 }

@@ -14,6 +14,5 @@ CALL (a) {
 }
 WITH id, foundation, {{contribution}}
 RETURN id, a.id AS activityId, properties(t) AS target, properties(via) AS via, foundation,
-  [n IN nodes(path) | n.id] AS nodeIds,
   [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
   coalesce(objectivePlan, supportedPlan) AS plan, programme, species

@@ -16,7 +16,20 @@ import { Database } from '../src/db/database.js';
 import { loadGraph } from '../src/ingest/load.js';
 import { readGraph } from '../src/ingest/validate.js';
 import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
-import { drive as driveFor, log, machine, postGraphQL, rssMb, startApi, startChild, stopChild, stopChildren, type Measure } from './harness.js';
+import {
+  drive as driveFor,
+  IDENTITY,
+  log,
+  machine,
+  postGraphQL,
+  rssMb,
+  startApi,
+  startChild,
+  stopChild,
+  stopChildren,
+  WORKLOAD_IDS_QUERY,
+  type Measure,
+} from './harness.js';
 import { syntheticGraph } from './synthetic.js';
 import { workload, type Operation } from './workload.js';
 
@@ -76,10 +89,7 @@ async function main() {
       const httpFloor = await startChild(['--import', 'tsx', 'bench/floor/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /FLOOR_READY (\S+)/);
       const httpFloorUrl = httpFloor.match[1]!;
 
-      const first = await postGraphQL(apiUrl, {
-        query: '{ activities(first: 20) { pageInfo { endCursor } } a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }',
-        variables: {},
-      });
+      const first = await postGraphQL(apiUrl, { query: WORKLOAD_IDS_QUERY, variables: {} });
       const peerFirst = await postGraphQL(peerUrl, {
         query: '{ activitiesConnection(first: 20, sort: [{ id: ASC }]) { pageInfo { endCursor } } }',
         variables: {},
@@ -87,6 +97,7 @@ async function main() {
       const floorFirst = await driver.executeQuery(floorText('page'), { after: '', limit: neo4j.int(20) }, { routing: 'READ' });
       const ops = workload({
         activity: 'sc61-request-gorillas',
+        elephantId: first.json.data.elephant.id,
         ourCursor: first.json.data.activities.pageInfo.endCursor,
         peerCursor: peerFirst.ok ? peerFirst.json.data.activitiesConnection.pageInfo.endCursor : null,
         floorAfter: floorFirst.records.at(-1)!.get('id'),
@@ -128,29 +139,55 @@ async function measure(
   }
   let rss = rssMb(apiPid);
   const sampler = setInterval(() => (rss = Math.max(rss, rssMb(apiPid))), 200);
-  const ours = await drive(async () => (await postGraphQL(apiUrl, op.ours)).ok);
+  const ours = await drive(graphqlCalls(apiUrl, op.ours, op.crawl?.ours));
   clearInterval(sampler);
   const statement = floorText(op.floor.statement);
-  const params = Object.fromEntries(Object.entries(op.floor.params).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]));
-  const floor = await drive(async () => {
-    await driver.executeQuery(statement, params, { routing: 'READ', database: 'neo4j' });
-    return true;
-  });
-  const floorBody = JSON.stringify(op.floor.params);
-  const httpFloor = await drive(async () => {
-    const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: floorBody,
-    });
-    await response.arrayBuffer();
-    return response.ok;
-  });
-  const peer = op.peer && peerOk ? await drive(async () => (await postGraphQL(peerUrl, op.peer!)).ok) : null;
+  const typed = (given: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]));
+  const floor = await drive(
+    perClient(op.floor.params, async (params) => {
+      const result = await driver.executeQuery(statement, typed(params), { routing: 'READ', database: 'neo4j' });
+      return { ok: true, next: op.crawl?.floor(result.records.map((r) => r.toObject())) };
+    }),
+  );
+  const httpFloor = await drive(
+    perClient(op.floor.params, async (params) => {
+      const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...IDENTITY },
+        body: JSON.stringify(params),
+      });
+      const body = (await response.json()) as { data: Record<string, unknown>[] };
+      return { ok: response.ok, next: op.crawl?.floor(body.data) };
+    }),
+  );
+  const peer = op.peer && peerOk ? await drive(graphqlCalls(peerUrl, op.peer, op.crawl?.peer)) : null;
   log(
     `×${scale} ${op.name}: ours p50 ${ours.p50.toFixed(1)} ms, HTTP floor ${httpFloor.p50.toFixed(1)} ms, floor ${floor.p50.toFixed(1)} ms, peer ${peer ? peer.p50.toFixed(1) : 'n/a'} ms; ${roundTrips} round trips; RSS ${rss.toFixed(0)} MB`,
   );
   return { scale, op: op.name, ours, floor, httpFloor, peer, roundTrips, apiRssMb: rss };
+}
+
+/**
+ * A call per request for drive(): the same request each time, or, for a crawl, each client (each call
+ * chain) asking for the page after its last one.
+ */
+function perClient<P>(first: P, call: (params: P) => Promise<{ ok: boolean; next?: P }>): () => Promise<boolean> {
+  const positions: P[] = [];
+  return async () => {
+    // One position per client in flight: taken for a call, and the next one given back after it.
+    const mine = positions.pop() ?? first;
+    const { ok, next } = await call(mine);
+    positions.push(ok && next !== undefined ? next : first);
+    return ok;
+  };
+}
+
+function graphqlCalls(url: string, body: { query: string; variables: Record<string, unknown> }, next?: (data: any) => Record<string, unknown>) {
+  return perClient(body.variables, async (variables) => {
+    const { ok, json } = await postGraphQL(url, { query: body.query, variables });
+    return { ok, next: ok && next ? next(json.data) : undefined };
+  });
 }
 
 function report(rows: Row[], loads: { scale: number; nodes: number; relationships: number; seconds: number }[]) {
@@ -159,7 +196,7 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
     `# Benchmark results, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     '',
     `Machine: ${machine(process.env.BENCH_NEO4J_HEAP ?? '6g')}.`,
-    `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API, the HTTP floor and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process. ours/HTTP floor is the cost of our GraphQL layer alone.`,
+    `Workload: ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s per operation and system, closed loop; our API, the HTTP floor and the peer over HTTP on loopback (separate processes), the floor through the driver in the bench process. ours/HTTP floor is the cost of our GraphQL layer alone. Every answer uncompressed (\`accept-encoding: identity\`: neither the floors nor the peer compress).`,
     '',
     "## Loading the synthetic graph (the project's loader, one transaction)",
     '',
@@ -195,12 +232,12 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
 function targets(rows: Row[], loads: { scale: number; seconds: number }[]): string[] {
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   // Issue 14: ≤ 1.3× the HTTP floor on lookup, page and search; ≤ 1.5× on the analyst and connection queries.
-  const bound = (op: string) => (['analyst', 'connection'].includes(op) ? 1.5 : 1.3);
+  const bounds: Record<string, number> = { lookup: 1.3, page: 1.3, nextPage: 1.3, search: 1.3, analyst: 1.5, connection: 1.5 };
   const slowFloor = rows
-    .filter((r) => r.ours.p50 > bound(r.op) * r.httpFloor.p50)
+    .filter((r) => bounds[r.op] !== undefined && r.ours.p50 > bounds[r.op]! * r.httpFloor.p50)
     .map((r) => `${r.op} ×${r.scale} (${(r.ours.p50 / r.httpFloor.p50).toFixed(2)})`);
   const weakPeer = rows
-    .filter((r) => r.peer && r.ours.rps < 2 * r.peer.rps)
+    .filter((r) => r.scale === Math.max(...SCALES) && r.peer && r.ours.rps < 2 * r.peer.rps)
     .map((r) => `${r.op} ×${r.scale} (${(r.ours.rps / r.peer!.rps).toFixed(2)})`);
   const scaled = (op: string) => {
     const small = rows.find((r) => r.op === op && r.scale === Math.min(...SCALES));
@@ -211,10 +248,10 @@ function targets(rows: Row[], loads: { scale: number; seconds: number }[]): stri
   const maxRss = Math.max(...rows.map((r) => r.apiRssMb));
   return [
     `- p50 ≤ 1.3× the HTTP floor (lookup, page, search), ≤ 1.5× (analyst, connection): ${mark(slowFloor.length === 0)}${slowFloor.length ? ` — over: ${slowFloor.join(', ')}` : ''}`,
-    `- throughput ≥ 2× @neo4j/graphql where it can answer: ${mark(weakPeer.length === 0)}${weakPeer.length ? ` — under: ${weakPeer.join(', ')}` : ''}`,
-    `- id lookup and analyst query at the largest scale within 2× of the smallest: lookup ${scaled('lookup').toFixed(2)}×, analyst ${scaled('analyst').toFixed(2)}×: ${mark(scaled('lookup') <= 2 && scaled('analyst') <= 2)}`,
-    `- the ×1000 graph loads in ≤ 60 s: ${big ? `${big.seconds.toFixed(1)} s, ${mark(big.seconds <= 60)}` : 'not run'}`,
-    `- API memory under load ≤ 200 MB: max ${maxRss.toFixed(0)} MB, ${mark(maxRss <= 200)}`,
+    `- throughput ≥ 2× @neo4j/graphql where it can answer, at the largest scale: ${mark(weakPeer.length === 0)}${weakPeer.length ? ` — under: ${weakPeer.join(', ')}` : ''}`,
+    `- id lookup and analyst query at the largest scale within 1.5× of the smallest: lookup ${scaled('lookup').toFixed(2)}×, analyst ${scaled('analyst').toFixed(2)}×: ${mark(scaled('lookup') <= 1.5 && scaled('analyst') <= 1.5)}`,
+    `- the ×1000 graph loads in ≤ 20 s: ${big ? `${big.seconds.toFixed(1)} s, ${mark(big.seconds <= 20)}` : 'not run'}`,
+    `- API memory during this run (10 clients): max ${maxRss.toFixed(0)} MB (the target, ≤ 150 MB under 100 clients for 60 s, is measured by \`npm run soak\`)`,
   ];
 }
 

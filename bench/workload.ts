@@ -9,10 +9,21 @@ export interface Operation {
   ours: { query: string; variables: Record<string, unknown> };
   peer: { query: string; variables: Record<string, unknown> } | null;
   floor: { statement: string; params: Record<string, unknown> };
+  /**
+   * A crawl: each client pages on from where its last request ended (back to the start at the end). Given
+   * a system's answer, the variables (or floor parameters) of its next request.
+   */
+  crawl?: {
+    ours: (data: any) => Record<string, unknown>;
+    peer: (data: any) => Record<string, unknown>;
+    floor: (records: Record<string, unknown>[]) => Record<string, unknown>;
+  };
 }
 
 export interface WorkloadIds {
   activity: string;
+  /** Global id of the African elephant (the explorer's neighbourhood). */
+  elephantId: string;
   /** Our endCursor of the first page, the peer's, and the last key of the floor's first page. */
   ourCursor: string;
   peerCursor: string | null;
@@ -91,6 +102,47 @@ export function workload(ids: WorkloadIds): Operation[] {
       },
       peer: null,
       floor: { statement: 'connection', params: { from: 'cites-sc57', to: 'aichi-target-12', maxHops: 4, limit: 10 } },
+    },
+    {
+      name: 'nested',
+      description: 'Work programmes with their first 10 activities (two levels) and the count of each list',
+      ours: {
+        query: `{ workProgrammes(first: 10) { nodes { key name activitiesConnection(first: 10) { totalCount nodes { node { key name status } } } } } }`,
+        variables: {},
+      },
+      peer: {
+        query: `{ workProgrammes(limit: 10, sort: [{ id: ASC }]) { id name activities(limit: 10, sort: [{ id: ASC }]) { id name status } activitiesConnection { totalCount } } }`,
+        variables: {},
+      },
+      floor: { statement: 'nested', params: { after: '', limit: 10, nested: 10 } },
+    },
+    {
+      name: 'crawl',
+      description: 'A portal mirroring the activities: each client pages through all of them, 100 at a time',
+      ours: {
+        query: `query($a: String) { activities(first: 100, after: $a) { edges { node { key name status startYear } } pageInfo { endCursor hasNextPage } } }`,
+        variables: { a: null },
+      },
+      peer: {
+        query: `query($a: String) { activitiesConnection(first: 100, after: $a, sort: [{ id: ASC }]) { edges { node { id name status } } pageInfo { endCursor hasNextPage } } }`,
+        variables: { a: null },
+      },
+      floor: { statement: 'crawl', params: { after: '', limit: 100 } },
+      crawl: {
+        ours: (data) => ({ a: data.activities.pageInfo.hasNextPage ? data.activities.pageInfo.endCursor : null }),
+        peer: (data) => ({ a: data.activitiesConnection.pageInfo.hasNextPage ? data.activitiesConnection.pageInfo.endCursor : null }),
+        floor: (records) => ({ after: records.length === 100 ? String(records.at(-1)!.id) : '', limit: 100 }),
+      },
+    },
+    {
+      name: 'neighbourhood',
+      description: "The explorer's neighbourhood of the African elephant: depth 2, at most 150 entities, with the relationships among them",
+      ours: {
+        query: `query($id: ID!) { neighbourhood(id: $id, depth: 2, limit: 150) { truncated nodes { kind key name } relationships { key type fromKey toKey provenance { basis rationale } } } }`,
+        variables: { id: ids.elephantId },
+      },
+      peer: null,
+      floor: { statement: 'neighbourhood', params: { id: 'loxodonta-africana', limit: 150 } },
     },
     {
       name: 'synergy',

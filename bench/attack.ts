@@ -3,7 +3,8 @@
  * The API runs as its own process (npm start's entry, production settings) over a local Neo4j loaded with
  * data/. Each attacker uses its own loopback address (127.0.0.2, 127.0.0.3), as a distinct client would.
  *   1. 50 benign clients alone (baseline), then the same with 2 attacker connections looping the most
- *      expensive query the limits accept; /healthz latency probed throughout.
+ *      expensive query the limits accept; /healthz latency probed throughout, on the management port
+ *      (HEALTH_PORT, what orchestrators probe) and on the main port (for comparison).
  *   2. 3,000 slow bodies from one client: the API's open files and RSS before, during and after.
  * Writes bench/results/attack-<date>.md.
  */
@@ -32,34 +33,48 @@ const REFUSED = ['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED
 const openFiles = (pid: number) => fs.readdirSync(`/proc/${pid}/fd`).length;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+interface HealthLatency {
+  p50: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
 /**
- * Probes /healthz every 50 ms from its own process (the benign clients would otherwise delay the probe in
- * this one) until stopped; returns its p50/p99 and worst.
+ * Probes /healthz every 50 ms on the management port and on the main port, one loop each, from its own
+ * process (the benign clients would otherwise delay the probes in this one), until stopped; returns each
+ * port's p50/p99 and worst.
  */
-function probeHealth(base: string) {
+function probeHealth(urls: { management: string; main: string }) {
   const script = `
-    const latencies = [];
+    const urls = ${JSON.stringify(urls)};
+    const latencies = { management: [], main: [] };
     let running = true;
     process.stdin.on('data', () => { running = false; });
-    (async () => {
+    Promise.all(Object.keys(urls).map(async (port) => {
       while (running) {
         const t = performance.now();
-        await fetch(${JSON.stringify(`${base}/healthz`)}).then((r) => r.text()).catch(() => undefined);
-        latencies.push(performance.now() - t);
+        await fetch(urls[port] + '/healthz').then((r) => r.text()).catch(() => undefined);
+        latencies[port].push(performance.now() - t);
         await new Promise((r) => setTimeout(r, 50));
       }
+    })).then(() => {
       process.stdout.write(JSON.stringify(latencies));
       process.exit(0);
-    })();`;
+    });`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return async () => {
+  const summary = (latencies: number[]): HealthLatency => {
+    latencies.sort((a, b) => a - b);
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, n: latencies.length };
+  };
+  return async (): Promise<{ management: HealthLatency; main: HealthLatency }> => {
     child.stdin!.write('stop');
     await exited;
-    const latencies = (JSON.parse(out) as number[]).sort((a, b) => a - b);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, n: latencies.length };
+    const latencies = JSON.parse(out) as { management: number[]; main: number[] };
+    return { management: summary(latencies.management), main: summary(latencies.main) };
   };
 }
 
@@ -139,6 +154,7 @@ async function main() {
     const api = await startApi(local.boltUrl, API_ENV);
     const url = api.url;
     const base = url.slice(0, -'/graphql'.length);
+    const healthUrls = { management: api.healthUrl, main: base };
     const pid = api.child.pid!;
     const apiConfig = loadConfig({ ...process.env, ...API_ENV });
     const { ops, sc57Id, target12Id } = await ourWorkload(url);
@@ -188,7 +204,7 @@ async function main() {
 
     // 1a. Baseline: benign clients alone.
     log(`baseline: ${BENIGN} benign clients for ${PHASE_MS / 1000} s`);
-    let stopHealth = probeHealth(base);
+    let stopHealth = probeHealth(healthUrls);
     const baseline: Measure = await drive(benign, BENIGN, PHASE_MS);
     const baselineHealth = await stopHealth();
     const baselineFailures = whyFailed();
@@ -208,7 +224,7 @@ async function main() {
         attackOutcomes.set(key, (attackOutcomes.get(key) ?? 0) + 1);
       }
     });
-    stopHealth = probeHealth(base);
+    stopHealth = probeHealth(healthUrls);
     const attacked: Measure = await drive(benign, BENIGN, PHASE_MS);
     const attackedHealth = await stopHealth();
     const attackedFailures = whyFailed();
@@ -247,7 +263,7 @@ async function main() {
     const drip = setInterval(() => {
       for (const s of sockets) if (!s.destroyed) s.write('x');
     }, 1000);
-    stopHealth = probeHealth(base);
+    stopHealth = probeHealth(healthUrls);
     const during: { t: number; fds: number; rss: number; clientOpen: number }[] = [];
     const sampler = setInterval(
       () => during.push({ t: (performance.now() - slowStarted) / 1000, fds: openFiles(pid), rss: rssMb(pid), clientOpen: open }),
@@ -265,6 +281,8 @@ async function main() {
     const lastClose = closedAt.length ? Math.max(...closedAt) / 1000 : 0;
 
     const f = (n: number) => n.toFixed(1);
+    const healthRow = (phase: string, { management, main }: { management: HealthLatency; main: HealthLatency }) =>
+      `| ${phase} | ${f(management.p50)} | ${f(management.p99)} | ${f(management.max)} | ${f(main.p50)} | ${f(main.p99)} | ${f(main.max)} |`;
     const ratio = attacked.p99 / baseline.p99;
     const report = [
       `# Attack, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -279,10 +297,18 @@ async function main() {
       `Most expensive accepted operation: **${worst.name}** (${worst.query.length} bytes): alone it answered ${worst.status} ${worst.code ?? ''} with ${(worst.bytes / 1e6).toFixed(2)} MB in ${worst.millis.toFixed(0)} ms.`,
       `Candidates: ${tried.map((t) => `${t.name}: ${t.status} ${t.code ?? 'ok'}, ${(t.bytes / 1e6).toFixed(2)} MB, ${t.millis.toFixed(0)} ms`).join('; ')}.`,
       '',
-      `| ${BENIGN} benign clients, ${PHASE_MS / 1000} s | requests | errors | p50 ms | p99 ms | req/s | /healthz p50 ms | /healthz p99 ms | /healthz max ms |`,
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| alone (baseline) | ${baseline.requests} | ${baseline.errors} | ${f(baseline.p50)} | ${f(baseline.p99)} | ${baseline.rps.toFixed(0)} | ${f(baselineHealth.p50)} | ${f(baselineHealth.p99)} | ${f(baselineHealth.max)} |`,
-      `| with 2 attackers | ${attacked.requests} | ${attacked.errors} | ${f(attacked.p50)} | ${f(attacked.p99)} | ${attacked.rps.toFixed(0)} | ${f(attackedHealth.p50)} | ${f(attackedHealth.p99)} | ${f(attackedHealth.max)} |`,
+      `| ${BENIGN} benign clients, ${PHASE_MS / 1000} s | requests | errors | p50 ms | p99 ms | req/s |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: |',
+      `| alone (baseline) | ${baseline.requests} | ${baseline.errors} | ${f(baseline.p50)} | ${f(baseline.p99)} | ${baseline.rps.toFixed(0)} |`,
+      `| with 2 attackers | ${attacked.requests} | ${attacked.errors} | ${f(attacked.p50)} | ${f(attacked.p99)} | ${attacked.rps.toFixed(0)} |`,
+      '',
+      `/healthz meanwhile, probed every 50 ms from a process of its own: on the **management port** (HEALTH_PORT, answered by a worker thread: what orchestrators probe) ` +
+        'and, for comparison, on the **main port** (answered by the main event loop, behind the queued operations).',
+      '',
+      '| /healthz | management p50 ms | management p99 ms | management max ms | main port p50 ms | main port p99 ms | main port max ms |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      healthRow('alone (baseline)', baselineHealth),
+      healthRow('with 2 attackers', attackedHealth),
       '',
       `Benign errors: alone ${baselineFailures}; with attackers ${attackedFailures}.`,
       '',
@@ -299,7 +325,8 @@ async function main() {
       `| after | ${after.fds} | ${after.rss.toFixed(0)} |`,
       '',
       `Closed by the API within the first second (over MAX_CONNECTIONS_PER_CLIENT): ${refused}; connected at once as the client saw it (before the API closed the extra ones): ${maxOpen}; ` +
-        `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: p50 ${f(slowHealth.p50)} ms, p99 ${f(slowHealth.p99)} ms.`,
+        `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: management port p50 ${f(slowHealth.management.p50)} ms, p99 ${f(slowHealth.management.p99)} ms; ` +
+        `main port p50 ${f(slowHealth.main.p50)} ms, p99 ${f(slowHealth.main.p99)} ms.`,
       `Open files over time (s: fds): ${during
         .filter((_, k) => k % 5 === 0)
         .map((d) => `${d.t.toFixed(0)}: ${d.fds}`)

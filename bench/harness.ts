@@ -96,14 +96,17 @@ export function machine(neo4jHeap: string): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${neo4jHeap})`;
 }
 
-/** Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL URL. */
-export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL
+ * URL and its management port's base URL (HEALTH_PORT, a free one).
+ */
+export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; healthUrl: string }> {
   const api = await startChild(
     ['--enable-source-maps', 'dist/main.js'],
-    { NEO4J_URI: neo4jUri, PORT: '0', NODE_ENV: 'production', ...env },
-    /ready: GraphQL at (\S+)\/graphql/,
+    { NEO4J_URI: neo4jUri, PORT: '0', HEALTH_PORT: '0', NODE_ENV: 'production', ...env },
+    /ready: GraphQL at (\S+)\/graphql.* health at (\S+)\/healthz .*\(management port/,
   );
-  return { child: api.child, url: `${api.match[1]}/graphql` };
+  return { child: api.child, url: `${api.match[1]}/graphql`, healthUrl: api.match[2]! };
 }
 
 /** The benchmark's workload with the ids and cursor our API gives (no peer, no floor), and two global ids. */

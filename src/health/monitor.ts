@@ -17,11 +17,17 @@ export const READINESS_PROBE_INTERVAL_MS = 500;
  */
 export const READINESS_PROBE_DEADLINE_MS = 1000;
 
+/**
+ * The first probe's deadline: it opens the probes' first connection (and fetches a routing table with
+ * neo4j://), and decides whether the API starts ready, so it may take longer than the probes that follow.
+ */
+export const FIRST_PROBE_DEADLINE_MS = 5000;
+
 export interface HealthMonitor {
   state: HealthState;
   /** Beats now (the main port calls it before answering, so it reports what the main thread knows now). */
   beat(): void;
-  /** Settles once the first probe has answered, so readiness is known before the API listens. */
+  /** Settles once the first probe has answered or given up, so readiness is known before the API listens. */
   firstProbe: Promise<void>;
   stop(): void;
 }
@@ -33,9 +39,9 @@ export function startHealthMonitor(db: GraphReader, unhealthy: () => string | un
     state.setFailure(unhealthy());
   };
   let probing: Promise<void> | undefined;
-  const probe = (): Promise<void> =>
+  const probe = (deadlineMs = READINESS_PROBE_DEADLINE_MS): Promise<void> =>
     (probing ??= db
-      .ping(READINESS_PROBE_DEADLINE_MS)
+      .ping(deadlineMs)
       .then(
         (up) => state.setReady(up),
         () => state.setReady(false),
@@ -52,7 +58,7 @@ export function startHealthMonitor(db: GraphReader, unhealthy: () => string | un
   return {
     state,
     beat,
-    firstProbe: probe(),
+    firstProbe: probe(FIRST_PROBE_DEADLINE_MS),
     stop: () => {
       clearInterval(heartbeat);
       clearInterval(prober);

@@ -55,6 +55,8 @@ export async function postGraphQL(url: string, body: { query: string; variables:
 }
 
 const children: ChildProcess[] = [];
+/** Children stopChild was asked to stop: their exit is expected. */
+const stopped = new WeakSet<ChildProcess>();
 
 /** Starts `node <args>` in the project and resolves once a line of its output matches `ready`. */
 export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
@@ -62,20 +64,29 @@ export function startChild(args: string[], env: Record<string, string>, ready: R
   children.push(child);
   return new Promise((resolve, reject) => {
     const output: string[] = [];
+    let started = false;
     const onLine = (line: string) => {
       output.push(line);
       if (output.length > 50) output.shift();
       const m = ready.exec(line);
-      if (m) resolve({ child, match: m });
+      if (m) {
+        started = true;
+        resolve({ child, match: m });
+      }
     };
     readline.createInterface({ input: child.stdout! }).on('line', onLine);
     readline.createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited (${code}):\n${output.join('\n')}`)));
+    child.once('exit', (code, signal) => {
+      const why = `node ${args.join(' ')} exited (code ${code}, signal ${signal}); its last lines:\n${output.join('\n')}`;
+      if (!started) reject(new Error(why));
+      else if (!stopped.has(child)) log(`unexpectedly: ${why}`);
+    });
   });
 }
 
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  stopped.add(child);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }

@@ -1,17 +1,16 @@
 /**
  * `npm start`: configuration, Neo4j (NEO4J_URI, or the local embedded one), loading the curated data when
- * needed, then the API; a graceful stop on SIGINT/SIGTERM (drain HTTP, close the driver, stop Neo4j).
+ * needed, then the API and its management port (HEALTH_PORT: health probes from a worker thread); a graceful stop on SIGINT/SIGTERM (drain HTTP, close the driver, stop Neo4j).
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Database } from './db/database.js';
 import { loadOnStart } from './ingest/loadOnStart.js';
 import { LocalNeo4jError } from './neo4j-local/localNeo4j.js';
 import { superviseLocalNeo4j, type SupervisedNeo4j } from './neo4j-local/supervisor.js';
-import { lineLogger } from './observability/logger.js';
+import { componentLogger, lineLogger } from './observability/logger.js';
 import { startTracing } from './observability/tracing.js';
 import { createServer } from './server.js';
 import { startManagementServer, type ManagementServer } from './health/managementServer.js';
-import { componentLogger } from './observability/logger.js';
 
 const log = lineLogger('api');
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: configuration, Neo4j (NEO4J_URI, or the local embedded one), loading the curated data when
- * needed, then the API and its management port (HEALTH_PORT: health probes from a worker thread); a graceful stop on SIGINT/SIGTERM (drain HTTP, close the driver, stop Neo4j).
+ * needed, then the API and its management port (HEALTH_PORT: health probes answered by a worker thread); a
+ * graceful stop on SIGINT/SIGTERM (drain HTTP, stop the worker, close the driver, stop Neo4j).
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { Database } from './db/database.js';

@@ -20,9 +20,11 @@ COPY schema ./schema
 COPY cypher ./cypher
 COPY data ./data
 COPY neo4j-local/pom.xml ./neo4j-local/pom.xml
-ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
-EXPOSE 4000
+# 4000: the API; 4001: the management port (/healthz and /readyz answered by a worker thread, never queued
+# behind the API's work): for the orchestrator, not to be published.
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 HEALTH_PORT=4001
+EXPOSE 4000 4001
 USER node
 HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:4000/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "fetch('http://127.0.0.1:4001/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 CMD ["node", "--enable-source-maps", "dist/main.js"]

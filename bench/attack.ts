@@ -3,7 +3,8 @@
  * The API runs as its own process (npm start's entry, production settings) over a local Neo4j loaded with
  * data/. Each attacker uses its own loopback address (127.0.0.2, 127.0.0.3), as a distinct client would.
  *   1. 50 benign clients alone (baseline), then the same with 2 attacker connections looping the most
- *      expensive query the limits accept; /healthz latency probed throughout.
+ *      expensive query the limits accept; /healthz latency probed throughout, on the management port
+ *      (HEALTH_PORT, what orchestrators probe) and on the main port (for comparison).
  *   2. 3,000 slow bodies from one client: the API's open files and RSS before, during and after.
  * Writes bench/results/attack-<date>.md.
  */
@@ -11,6 +12,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, PROJECT_ROOT } from '../src/config.js';
 import { startLocalNeo4j } from '../src/neo4j-local/localNeo4j.js';
@@ -32,34 +34,54 @@ const REFUSED = ['QUERY_TOO_COSTLY', 'GRAPHQL_VALIDATION_FAILED', 'QUERY_REFUSED
 const openFiles = (pid: number) => fs.readdirSync(`/proc/${pid}/fd`).length;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+interface HealthLatency {
+  p50: number;
+  p99: number;
+  max: number;
+  n: number;
+  /** Answers other than 200 (or no answer). */
+  notOk: number;
+}
+
+type HealthProbes = { management: HealthLatency; main: HealthLatency; readiness: HealthLatency };
+
 /**
- * Probes /healthz every 50 ms from its own process (the benign clients would otherwise delay the probe in
- * this one) until stopped; returns its p50/p99 and worst.
+ * Probes every 50 ms, one loop each, from its own process (the benign clients would otherwise delay the
+ * probes in this one), until stopped: /healthz on the management port and on the main port, and /readyz on
+ * the management port (does readiness hold under load?). Returns each one's p50/p99, worst and failures.
  */
-function probeHealth(base: string) {
+function probeHealth(urls: { management: string; main: string }) {
+  const targets = { management: `${urls.management}/healthz`, main: `${urls.main}/healthz`, readiness: `${urls.management}/readyz` };
   const script = `
-    const latencies = [];
+    const targets = ${JSON.stringify(targets)};
+    const probes = { management: [], main: [], readiness: [] };
     let running = true;
     process.stdin.on('data', () => { running = false; });
-    (async () => {
+    Promise.all(Object.keys(targets).map(async (name) => {
       while (running) {
         const t = performance.now();
-        await fetch(${JSON.stringify(`${base}/healthz`)}).then((r) => r.text()).catch(() => undefined);
-        latencies.push(performance.now() - t);
+        const status = await fetch(targets[name]).then(async (r) => (await r.text(), r.status), () => 0);
+        probes[name].push([performance.now() - t, status]);
         await new Promise((r) => setTimeout(r, 50));
       }
-      process.stdout.write(JSON.stringify(latencies));
+    })).then(() => {
+      process.stdout.write(JSON.stringify(probes));
       process.exit(0);
-    })();`;
+    });`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
   let out = '';
   child.stdout!.on('data', (chunk) => (out += chunk));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  return async () => {
+  const summary = (probes: [number, number][]): HealthLatency => {
+    const latencies = probes.map(([ms]) => ms).sort((a, b) => a - b);
+    const notOk = probes.filter(([, status]) => status !== 200).length;
+    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, n: latencies.length, notOk };
+  };
+  return async (): Promise<HealthProbes> => {
     child.stdin!.write('stop');
     await exited;
-    const latencies = (JSON.parse(out) as number[]).sort((a, b) => a - b);
-    return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) ?? 0, n: latencies.length };
+    const probes = JSON.parse(out) as Record<keyof HealthProbes, [number, number][]>;
+    return { management: summary(probes.management), main: summary(probes.main), readiness: summary(probes.readiness) };
   };
 }
 
@@ -139,6 +161,7 @@ async function main() {
     const api = await startApi(local.boltUrl, API_ENV);
     const url = api.url;
     const base = url.slice(0, -'/graphql'.length);
+    const healthUrls = { management: api.healthUrl, main: base };
     const pid = api.child.pid!;
     const apiConfig = loadConfig({ ...process.env, ...API_ENV });
     const { ops, sc57Id, target12Id } = await ourWorkload(url);
@@ -188,8 +211,9 @@ async function main() {
 
     // 1a. Baseline: benign clients alone.
     log(`baseline: ${BENIGN} benign clients for ${PHASE_MS / 1000} s`);
-    let stopHealth = probeHealth(base);
+    let stopHealth = probeHealth(healthUrls);
     const baseline: Measure = await drive(benign, BENIGN, PHASE_MS);
+    const baselineLoad = os.loadavg()[0]!; // the machine is shared: how busy it was, other work included
     const baselineHealth = await stopHealth();
     const baselineFailures = whyFailed();
 
@@ -208,8 +232,9 @@ async function main() {
         attackOutcomes.set(key, (attackOutcomes.get(key) ?? 0) + 1);
       }
     });
-    stopHealth = probeHealth(base);
+    stopHealth = probeHealth(healthUrls);
     const attacked: Measure = await drive(benign, BENIGN, PHASE_MS);
+    const attackedLoad = os.loadavg()[0]!;
     const attackedHealth = await stopHealth();
     const attackedFailures = whyFailed();
     attacking = false;
@@ -247,12 +272,14 @@ async function main() {
     const drip = setInterval(() => {
       for (const s of sockets) if (!s.destroyed) s.write('x');
     }, 1000);
-    stopHealth = probeHealth(base);
+    stopHealth = probeHealth(healthUrls);
     const during: { t: number; fds: number; rss: number; clientOpen: number }[] = [];
-    const sampler = setInterval(
-      () => during.push({ t: (performance.now() - slowStarted) / 1000, fds: openFiles(pid), rss: rssMb(pid), clientOpen: open }),
-      1000,
-    );
+    const sampler = setInterval(() => {
+      // Nothing to sample once the API has exited: the report then says it is not alive.
+      if (api.child.exitCode === null && api.child.signalCode === null) {
+        during.push({ t: (performance.now() - slowStarted) / 1000, fds: openFiles(pid), rss: rssMb(pid), clientOpen: open });
+      }
+    }, 1000);
     await new Promise((r) => setTimeout(r, SLOW_MS));
     clearInterval(sampler);
     clearInterval(drip);
@@ -260,11 +287,14 @@ async function main() {
     const stillOpen = sockets.filter((s) => !s.destroyed && s.readyState === 'open').length;
     for (const s of sockets) s.destroy();
     await new Promise((r) => setTimeout(r, 3000));
-    const after = { fds: openFiles(pid), rss: rssMb(pid) };
-    const alive = api.child.exitCode === null;
+    const alive = api.child.exitCode === null && api.child.signalCode === null;
+    const after = alive ? { fds: openFiles(pid), rss: rssMb(pid) } : { fds: Number.NaN, rss: Number.NaN };
     const lastClose = closedAt.length ? Math.max(...closedAt) / 1000 : 0;
 
     const f = (n: number) => n.toFixed(1);
+    const healthRow = (phase: string, { management, main, readiness }: HealthProbes) =>
+      `| ${phase} | ${f(management.p50)} | ${f(management.p99)} | ${f(management.max)} | ${f(main.p50)} | ${f(main.p99)} | ${f(main.max)} | ` +
+      `${management.n} / ${main.n} | ${management.notOk} / ${main.notOk} | ${readiness.notOk} of ${readiness.n} |`;
     const ratio = attacked.p99 / baseline.p99;
     const report = [
       `# Attack, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -279,10 +309,18 @@ async function main() {
       `Most expensive accepted operation: **${worst.name}** (${worst.query.length} bytes): alone it answered ${worst.status} ${worst.code ?? ''} with ${(worst.bytes / 1e6).toFixed(2)} MB in ${worst.millis.toFixed(0)} ms.`,
       `Candidates: ${tried.map((t) => `${t.name}: ${t.status} ${t.code ?? 'ok'}, ${(t.bytes / 1e6).toFixed(2)} MB, ${t.millis.toFixed(0)} ms`).join('; ')}.`,
       '',
-      `| ${BENIGN} benign clients, ${PHASE_MS / 1000} s | requests | errors | p50 ms | p99 ms | req/s | /healthz p50 ms | /healthz p99 ms | /healthz max ms |`,
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-      `| alone (baseline) | ${baseline.requests} | ${baseline.errors} | ${f(baseline.p50)} | ${f(baseline.p99)} | ${baseline.rps.toFixed(0)} | ${f(baselineHealth.p50)} | ${f(baselineHealth.p99)} | ${f(baselineHealth.max)} |`,
-      `| with 2 attackers | ${attacked.requests} | ${attacked.errors} | ${f(attacked.p50)} | ${f(attacked.p99)} | ${attacked.rps.toFixed(0)} | ${f(attackedHealth.p50)} | ${f(attackedHealth.p99)} | ${f(attackedHealth.max)} |`,
+      `| ${BENIGN} benign clients, ${PHASE_MS / 1000} s | requests | errors | p50 ms | p99 ms | req/s | machine load average (1 min) at the end |`,
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+      `| alone (baseline) | ${baseline.requests} | ${baseline.errors} | ${f(baseline.p50)} | ${f(baseline.p99)} | ${baseline.rps.toFixed(0)} | ${baselineLoad.toFixed(1)} |`,
+      `| with 2 attackers | ${attacked.requests} | ${attacked.errors} | ${f(attacked.p50)} | ${f(attacked.p99)} | ${attacked.rps.toFixed(0)} | ${attackedLoad.toFixed(1)} |`,
+      '',
+      `/healthz meanwhile, probed every 50 ms from a process of its own: on the **management port** (HEALTH_PORT, answered by a worker thread: what orchestrators probe) ` +
+        'and, for comparison, on the **main port** (answered by the main event loop, behind the queued operations).',
+      '',
+      '| /healthz | management p50 ms | management p99 ms | management max ms | main port p50 ms | main port p99 ms | main port max ms | probes (management / main) | not 200 (management / main) | /readyz not 200 (management) |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+      healthRow('alone (baseline)', baselineHealth),
+      healthRow('with 2 attackers', attackedHealth),
       '',
       `Benign errors: alone ${baselineFailures}; with attackers ${attackedFailures}.`,
       '',
@@ -299,7 +337,8 @@ async function main() {
       `| after | ${after.fds} | ${after.rss.toFixed(0)} |`,
       '',
       `Closed by the API within the first second (over MAX_CONNECTIONS_PER_CLIENT): ${refused}; connected at once as the client saw it (before the API closed the extra ones): ${maxOpen}; ` +
-        `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: p50 ${f(slowHealth.p50)} ms, p99 ${f(slowHealth.p99)} ms.`,
+        `still open at the end: ${stillOpen}; last one closed by the API ${f(lastClose)} s after the start. /healthz meanwhile: management port p50 ${f(slowHealth.management.p50)} ms, p99 ${f(slowHealth.management.p99)} ms; ` +
+        `main port p50 ${f(slowHealth.main.p50)} ms, p99 ${f(slowHealth.main.p99)} ms.`,
       `Open files over time (s: fds): ${during
         .filter((_, k) => k % 5 === 0)
         .map((d) => `${d.t.toFixed(0)}: ${d.fds}`)

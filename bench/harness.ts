@@ -65,6 +65,8 @@ export async function postGraphQL(url: string, body: { query: string; variables:
 }
 
 const children: ChildProcess[] = [];
+/** Children stopChild was asked to stop: their exit is expected. */
+const stopped = new WeakSet<ChildProcess>();
 
 /** Starts `node <args>` in the project and resolves once a line of its output matches `ready`. */
 export function startChild(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
@@ -72,20 +74,29 @@ export function startChild(args: string[], env: Record<string, string>, ready: R
   children.push(child);
   return new Promise((resolve, reject) => {
     const output: string[] = [];
+    let started = false;
     const onLine = (line: string) => {
       output.push(line);
       if (output.length > 50) output.shift();
       const m = ready.exec(line);
-      if (m) resolve({ child, match: m });
+      if (m) {
+        started = true;
+        resolve({ child, match: m });
+      }
     };
     readline.createInterface({ input: child.stdout! }).on('line', onLine);
     readline.createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('exit', (code) => reject(new Error(`node ${args.join(' ')} exited (${code}):\n${output.join('\n')}`)));
+    child.once('exit', (code, signal) => {
+      const why = `node ${args.join(' ')} exited (code ${code}, signal ${signal}); its last lines:\n${output.join('\n')}`;
+      if (!started) reject(new Error(why));
+      else if (!stopped.has(child)) log(`unexpectedly: ${why}`);
+    });
   });
 }
 
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
+  stopped.add(child);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
 }
@@ -106,14 +117,17 @@ export function machine(neo4jHeap: string): string {
   return `${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB RAM, ${os.type()} ${os.release()}, Node ${process.version}${java ? `, Java ${java}` : ''}, Neo4j ${neo4jVersion()} embedded (heap ${neo4jHeap})`;
 }
 
-/** Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL URL. */
-export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+/**
+ * Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL
+ * URL and its management port's base URL (HEALTH_PORT, a free one).
+ */
+export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; healthUrl: string }> {
   const api = await startChild(
     ['--enable-source-maps', 'dist/main.js'],
-    { NEO4J_URI: neo4jUri, PORT: '0', NODE_ENV: 'production', ...env },
-    /ready: GraphQL at (\S+)\/graphql/,
+    { NEO4J_URI: neo4jUri, PORT: '0', HEALTH_PORT: '0', NODE_ENV: 'production', ...env },
+    /ready: GraphQL at (\S+)\/graphql.* health at (\S+)\/healthz .*\(management port/,
   );
-  return { child: api.child, url: `${api.match[1]}/graphql` };
+  return { child: api.child, url: `${api.match[1]}/graphql`, healthUrl: api.match[2]! };
 }
 
 /** What the workload needs from our API: a cursor and global ids. */

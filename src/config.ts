@@ -39,6 +39,12 @@ export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', '
 export interface Config {
   host: string;
   port: number;
+  /**
+   * The management port: /healthz and /readyz answered by a worker thread (src/health/managementServer.ts)
+   * on `host`, so probes never queue behind the API's work. 0 = any free port; 'off' = none (the main
+   * port answers both anyway).
+   */
+  healthPort: number | 'off';
   production: boolean;
   /** Unset: the start command runs the local embedded Neo4j. */
   neo4jUri: string | undefined;
@@ -152,10 +158,25 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push(`OTEL_EXPORTER_OTLP_ENDPOINT must be an http(s) URL of an OTLP collector, e.g. http://127.0.0.1:4318, got "${otlpEndpoint}"`);
   }
   const queryTimeoutMs = integer('QUERY_TIMEOUT_MS', 10_000, 100, 600_000);
+  const port = integer('PORT', 4000, 0, 65535);
+  const portOrOff = (name: string, fallback: number): number | 'off' => {
+    const raw = read(name);
+    if (raw === 'off') return 'off';
+    if (raw !== undefined && !/^-?\d+$/.test(raw)) {
+      problems.push(`${name} must be a port number (0 = any free port) or off, got "${raw}"`);
+      return fallback;
+    }
+    return integer(name, fallback, 0, 65535);
+  };
+  const healthPort = portOrOff('HEALTH_PORT', 4001);
+  if (healthPort !== 'off' && healthPort !== 0 && healthPort === port) {
+    problems.push(`HEALTH_PORT must differ from PORT (both ${port}), or be off`);
+  }
 
   const config: Config = {
     host: read('HOST') ?? '127.0.0.1',
-    port: integer('PORT', 4000, 0, 65535),
+    port,
+    healthPort,
     production,
     neo4jUri,
     neo4jUser,

@@ -1,5 +1,5 @@
 /**
- * HTTP wiring: Express 5 + Apollo Server 5, health and readiness, the SDL, CORS, limits, error masking.
+ * HTTP wiring: Express 5 + Apollo Server 5, health and readiness (src/health/), the SDL, CORS, limits, error masking.
  */
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -29,6 +29,8 @@ import { traceRequests, tracingPlugin } from './observability/tracing.js';
 import { pinoHttp } from 'pino-http';
 import { componentLogger } from './observability/logger.js';
 import { httpMetrics, metricsPlugin, metricsRoute } from './observability/metrics.js';
+import { startHealthMonitor } from './health/monitor.js';
+import type { HealthState } from './health/healthState.js';
 
 const log = componentLogger('api');
 /** Probes and scrapes are not worth an access log line each. */
@@ -38,6 +40,8 @@ export interface ApiServer {
   app: express.Express;
   apollo: ApolloServer<RequestContext>;
   httpServer: http.Server;
+  /** What /healthz and /readyz answer from, shared with the management port's worker (src/health/). */
+  health: HealthState;
   /** Listens and resolves with the base URL. */
   listen(): Promise<string>;
   /** Drains HTTP; the caller then closes the database. */
@@ -63,6 +67,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   app.set('etag', false);
   const httpServer = http.createServer(app);
   const dataVersion = dataVersionCache(db);
+  const monitor = startHealthMonitor(db, options.unhealthy);
 
   const limits = queryLimits(config);
   const apollo = new ApolloServer<RequestContext>({
@@ -91,6 +96,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     ],
   });
   await apollo.start();
+  await monitor.firstProbe;
 
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.locals.receivedAt = performance.now();
@@ -122,14 +128,17 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   protect(app, httpServer, config.protection);
 
   app.get('/metrics', metricsRoute);
+  // The same answers as the management port, from the same state; beating first reports what the main
+  // thread knows now (the supervisor's failure at once, not at the next beat).
   app.get('/healthz', (_req, res) => {
-    const problem = options.unhealthy?.();
-    if (problem === undefined) res.json({ status: 'ok' });
-    else res.status(503).json({ status: 'unhealthy', reason: problem });
+    monitor.beat();
+    const { status, body } = monitor.state.health();
+    res.status(status).json(body);
   });
-  app.get('/readyz', async (_req, res) => {
-    const ready = await db.ping();
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', neo4j: ready ? 'up' : 'unreachable' });
+  app.get('/readyz', (_req, res) => {
+    monitor.beat();
+    const { status, body } = monitor.state.readiness();
+    res.status(status).json(body);
   });
   app.get('/schema.graphql', (_req, res) => {
     res.type('text/plain; charset=utf-8').send(typeDefs);
@@ -191,6 +200,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     app,
     apollo,
     httpServer,
+    health: monitor.state,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -201,6 +211,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
         });
       }),
     stop: async () => {
+      monitor.stop();
       await apollo.stop(); // drains the HTTP server through the plugin
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },

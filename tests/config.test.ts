@@ -72,6 +72,21 @@ describe('configuration from the environment', () => {
   });
 });
 
+describe('the management port (HEALTH_PORT)', () => {
+  it('is 4001 by default, a free port with 0, none with off', () => {
+    expect(loadConfig({}).healthPort).toBe(4001);
+    expect(loadConfig({ HEALTH_PORT: '9000' }).healthPort).toBe(9000);
+    expect(loadConfig({ HEALTH_PORT: '0', PORT: '0' }).healthPort).toBe(0);
+    expect(loadConfig({ HEALTH_PORT: 'off' }).healthPort).toBe('off');
+  });
+
+  it('refuses a value that is neither a port nor off, one out of range, and the API port', () => {
+    expect(problemsOf({ HEALTH_PORT: 'none' })).toEqual(['HEALTH_PORT must be a port number (0 = any free port) or off, got "none"']);
+    expect(problemsOf({ HEALTH_PORT: '65536' })).toEqual(['HEALTH_PORT must be between 0 and 65535, got 65536']);
+    expect(problemsOf({ HEALTH_PORT: '8080', PORT: '8080' })).toEqual(['HEALTH_PORT must differ from PORT (both 8080), or be off']);
+  });
+});
+
 describe('reliability settings', () => {
   it('have defaults for a public deployment and are validated', () => {
     const config = loadConfig({});
@@ -85,6 +100,7 @@ describe('reliability settings', () => {
       trustedProxies: 0,
     });
     expect(config.local.maxRestarts).toBe(5);
+    expect(config.healthPort).toBe(4001);
     expect(loadConfig({ QUERY_TIMEOUT_MS: '2000' }).limits.operationTimeoutMs).toBe(2250);
     const problems = problemsOf({ RATE_LIMIT_PER_MINUTE: '-1', HEADERS_TIMEOUT_MS: '40000', REQUEST_TIMEOUT_MS: '20000', RESPONSE_MAX_BYTES: 'big' });
     expect(problems).toContain('RATE_LIMIT_PER_MINUTE must be between 0 and 1000000, got -1');

@@ -27,6 +27,11 @@ describe('docker-compose.yml', () => {
     expect(api.environment.NEO4J_URI).toBe('bolt://neo4j:7687');
     expect(api.environment.HOST).toBe('0.0.0.0');
     expect(api.ports).toContain(`127.0.0.1:${api.environment.PORT}:4000`);
+    // Its healthcheck asks the management port, which is not published.
+    expect(api.environment.HEALTH_PORT).toMatch(/^\d+$/);
+    expect(api.environment.HEALTH_PORT).not.toBe(api.environment.PORT);
+    expect(api.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${api.environment.HEALTH_PORT}/readyz`);
+    expect(api.ports.join(' ')).not.toContain(`:${api.environment.HEALTH_PORT}`);
     // The same password reaches both services, and there is no default: compose refuses to start without it.
     expect(api.environment.NEO4J_PASSWORD).toBe(compose.services.neo4j.environment.NEO4J_AUTH.replace('neo4j/', ''));
     expect(api.environment.NEO4J_PASSWORD).toMatch(/^\$\{NEO4J_PASSWORD:\?.+\}$/);
@@ -41,7 +46,11 @@ describe('docker-compose.yml', () => {
     expect(dockerfile).toMatch(/COPY --from=build \/app\/dist/);
     expect(dockerfile).toMatch(/FROM node:22/);
     expect(dockerfile).not.toMatch(/tsx/);
-    expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*healthz/);
+    // The healthcheck probes the management port (HEALTH_PORT), which a busy API does not delay.
+    const healthPort = /ENV .*\bHEALTH_PORT=(\d+)/.exec(dockerfile)?.[1];
+    expect(healthPort).toBeDefined();
+    expect(/ENV .*\bPORT=(\d+)/.exec(dockerfile)?.[1]).not.toBe(healthPort); // \b: not the P of HEALTH_PORT
+    expect(dockerfile).toMatch(new RegExp(`HEALTHCHECK .*\\n?.*http://127\\.0\\.0\\.1:${healthPort}/healthz`));
     expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/main\.js"\]/);
   });
 
@@ -60,7 +69,7 @@ describe('docker-compose.yml', () => {
       MAX_CONNECTIONS_PER_CLIENT: '0',
     });
     expect(replica.depends_on.api.condition).toBe('service_healthy');
-    expect(replica.healthcheck.test.join(' ')).toMatch(/readyz/);
+    expect(replica.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${replica.environment.HEALTH_PORT}/readyz`);
 
     expect(balancer.profiles).toEqual(['replicas']);
     expect(balancer.depends_on['api-replica'].condition).toBe('service_healthy');

@@ -22,7 +22,7 @@ describe('the test Neo4j', () => {
     expect(await db.read('health/ping', {}, stats)).toEqual([{ ok: 1 }]);
     expect(stats.roundTrips).toBe(1);
     expect(stats.statements).toEqual(['health/ping']);
-    expect(await db.ping()).toBe(true);
+    expect(await db.ping(1000)).toBe(true);
   });
 
   it('is a real Neo4j 5.26', async () => {

@@ -81,14 +81,22 @@ export interface GraphReader {
   /** `signal` aborts the read (its Neo4j work is cancelled) with the signal's reason. */
   read<T extends RecordShape = RecordShape>(name: string, params?: Params, stats?: QueryStats, signal?: AbortSignal): Promise<T[]>;
   readStream<T extends RecordShape = RecordShape>(name: string, params: Params, onRecord: (record: T) => void | Promise<void>): Promise<void>;
-  ping(): Promise<boolean>;
+  /** True when Neo4j answers a trivial query within `deadlineMs`; never throws. */
+  ping(deadlineMs: number): Promise<boolean>;
 }
 
 export class Database implements GraphReader {
   readonly driver: Driver;
+  /**
+   * Pings only (readiness, src/health/monitor.ts), with a pool of their own: when every connection of the
+   * main pool is busy, a ping waiting for one would say a healthy Neo4j is down, and readiness would drop
+   * exactly when the API is loaded. Created when first used.
+   */
+  private pingDriver: Driver | undefined;
+  private closed = false;
 
   constructor(readonly settings: DatabaseSettings) {
-    this.driver = neo4j.driver(settings.uri, settings.user !== undefined ? neo4j.auth.basic(settings.user, settings.password ?? '') : undefined, {
+    this.driver = neo4j.driver(settings.uri, this.auth(), {
       disableLosslessIntegers: true,
       // Fail fast when Neo4j is down or frozen instead of queueing requests for minutes; the read
       // deadline (QUERY_TIMEOUT_MS + margin) bounds whatever these do not.
@@ -98,6 +106,10 @@ export class Database implements GraphReader {
       maxConnectionPoolSize: 50,
       userAgent: 'convention-cooperation-graph',
     });
+  }
+
+  private auth() {
+    return this.settings.user !== undefined ? neo4j.auth.basic(this.settings.user, this.settings.password ?? '') : undefined;
   }
 
   /** Runs cypher/<name>.cypher in a read transaction and returns its records as plain objects. */
@@ -214,18 +226,38 @@ export class Database implements GraphReader {
     }
   }
 
-  /** True when Neo4j answers a trivial query. */
-  async ping(): Promise<boolean> {
+  /**
+   * True when Neo4j answers a trivial query within `deadlineMs` (client side: a frozen Neo4j never answers
+   * at all); never throws. Not counted as a round trip nor traced: probes run every half second.
+   */
+  async ping(deadlineMs: number): Promise<boolean> {
+    if (this.closed) return false;
+    this.pingDriver ??= neo4j.driver(this.settings.uri, this.auth(), {
+      disableLosslessIntegers: true,
+      // Two connections: one may still hang on a frozen Neo4j while the next probe tries the other.
+      maxConnectionPoolSize: 2,
+      connectionAcquisitionTimeout: 5_000,
+      connectionTimeout: 3_000,
+      userAgent: 'convention-cooperation-graph (readiness)',
+    });
+    const session = this.pingDriver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    let answered = false;
     try {
-      await this.read('health/ping');
+      await withDeadline(session.run(cypher('health/ping'), {}, { timeout: deadlineMs }), deadlineMs);
+      answered = true;
       return true;
     } catch {
       return false;
+    } finally {
+      // Given up on: closed without waiting, a frozen Neo4j would hold the close as long as the query.
+      if (answered) await session.close().catch(() => undefined);
+      else void session.close().catch(() => undefined);
     }
   }
 
   async close(): Promise<void> {
-    await this.driver.close();
+    this.closed = true;
+    await Promise.all([this.driver.close(), this.pingDriver?.close()]);
   }
 }
 

@@ -61,7 +61,7 @@ export class OperationBudget {
     return {
       read: (name, params, stats) => db.read(name, params, stats, this.signal),
       readStream: (name, params, onRecord) => db.readStream(name, params, onRecord),
-      ping: () => db.ping(),
+      ping: (deadlineMs) => db.ping(deadlineMs),
     };
   }
 

@@ -1,7 +1,8 @@
 /**
  * The local Neo4j dies (SIGKILL) under traffic: the supervisor logs it and starts it again on the same data
  * folder and port; the same API process answers again, with the graph intact. Prints seconds from kill to ready.
- * With no restart allowed (NEO4J_LOCAL_MAX_RESTARTS=0), /healthz answers 503 with the reason.
+ * With no restart allowed (NEO4J_LOCAL_MAX_RESTARTS=0), /healthz answers 503 with the reason, on the main port
+ * and on the management port (whose worker reads the reason the main thread shares at its next beat).
  */
 import os from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -76,11 +77,20 @@ describe('when the local Neo4j is killed', () => {
   it('reports unhealthy (503) with the reason once it may not restart it any more', { timeout: 300_000 }, async () => {
     api = await startApiProcess({ NEO4J_LOCAL_MAX_RESTARTS: '0' });
     expect((await fetch(`${api.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${api.healthUrl}/healthz`)).status).toBe(200);
     const gaveUp = api.waitFor(/giving up/, 30_000);
     process.kill(api.jvmPid(), 'SIGKILL');
     expect(await gaveUp).toMatch(/NEO4J_LOCAL_MAX_RESTARTS=0/);
     const health = await fetch(`${api.url}/healthz`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ status: 'unhealthy', reason: expect.stringMatching(/local Neo4j died/) });
+    // The management port: at the main thread's next beat, 100 ms later at most (a second allowed).
+    let management = await fetch(`${api.healthUrl}/healthz`);
+    for (const deadline = performance.now() + 1000; management.status === 200 && performance.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      management = await fetch(`${api.healthUrl}/healthz`);
+    }
+    expect(management.status).toBe(503);
+    expect(await management.json()).toEqual(await (await fetch(`${api.url}/healthz`)).json());
   });
 });

@@ -25,7 +25,7 @@ function slowReader(): GraphReader & { started: number[] } {
       return db.read(name, params, stats, signal);
     },
     readStream: (name, params, onRecord) => db.readStream(name, params, onRecord),
-    ping: () => db.ping(),
+    ping: (deadlineMs) => db.ping(deadlineMs),
   };
 }
 

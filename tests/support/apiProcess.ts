@@ -13,6 +13,8 @@ import { VALID_FIXTURE } from './fixtures.js';
 
 export interface ApiProcess {
   url: string;
+  /** The management port's base URL (HEALTH_PORT: a free port unless the test says otherwise). */
+  healthUrl: string | undefined;
   child: ChildProcess;
   /** The pid of the JVM running now (it changes when the supervisor restarts Neo4j). */
   jvmPid(): number;
@@ -33,6 +35,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
     DATA_DIR: VALID_FIXTURE,
     LOAD_ON_START: 'always',
     PORT: '0',
+    HEALTH_PORT: '0',
     ...env,
   };
   delete childEnv.NEO4J_URI;
@@ -71,6 +74,7 @@ export async function startApiProcess(env: Record<string, string> = {}): Promise
   const ready = await waitFor(/ready: GraphQL at (\S+)\/graphql/, 240_000);
   return {
     url: /ready: GraphQL at (\S+)\/graphql/.exec(ready)![1]!,
+    healthUrl: /health at (\S+)\/healthz .*\(management port/.exec(ready)?.[1],
     child,
     jvmPid: () => pid,
     output,

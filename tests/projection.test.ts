@@ -28,7 +28,7 @@ async function run(query: string) {
       return db.read(name, params, stats, signal);
     },
     readStream: (name, params, onRecord) => db.readStream(name, params, onRecord),
-    ping: () => db.ping(),
+    ping: (deadlineMs) => db.ping(deadlineMs),
   };
   const response = await server.apollo.executeOperation({ query }, { contextValue: createContext(spy, testConfig()) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');

@@ -126,7 +126,7 @@ function projectionOf(shape: EntityShape, asked: Set<string> | null): Projection
  */
 function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptions[], whole: boolean): EntityRow {
   if (whole) ctx.loaders.entity.prime(row.node.id, row.node);
-  plan.forEach((options, i) => ctx.loaders.links.prime({ id: row.node.id, options }, row.links[i] ?? []));
+  for (const [i, options] of plan.entries()) ctx.loaders.links.prime({ id: row.node.id, options }, row.links[i] ?? []);
   return row.node;
 }
 

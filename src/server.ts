@@ -13,7 +13,7 @@ import type { Config } from './config.js';
 import { createContext, type RequestContext } from './graphql/context.js';
 import type { GraphReader } from './db/database.js';
 import { formatError, errorsPlugin } from './graphql/errors.js';
-import { exportRoute } from './export/exportRoute.js';
+import { contextRoute, exportRoute, tableRoute } from './export/exportRoute.js';
 import { MODEL, type Model } from './model/model.js';
 import { resolvers, resolversFor } from './resolvers.js';
 import { typeDefs as servedTypeDefs, typeDefsFor } from './schema.js';
@@ -153,7 +153,9 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     maxAge: 600,
   };
   // The export compresses its own stream (gzip or Brotli); every other answer through this middleware.
-  app.get('/export', cors(corsOptions), exportRoute(db));
+  app.get('/export', cors(corsOptions), exportRoute(db, model));
+  app.get('/export/:table.csv', cors(corsOptions), tableRoute(db));
+  app.get('/context.jsonld', cors(corsOptions), contextRoute);
   app.use(compression());
   app.get('/graphql', graphqlIdeRedirect);
   app.use(

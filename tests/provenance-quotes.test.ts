@@ -157,15 +157,15 @@ describe('quotes in the bulk export', () => {
     const api = await startTestServer({});
     try {
       const graph = (await (await fetch(`${api.url}/export`)).json()) as any;
-      const sourced = [...graph.nodes, ...graph.relationships].filter((item: any) => item.provenance.basis === 'sourced');
+      const sourced = [...graph.nodes, ...graph.relationships].filter((item: any) => item.provenance.basis === 'SOURCED');
       expect(sourced.length).toBeGreaterThan(500);
       for (const item of sourced) for (const c of item.provenance.citations) expect(c.quote, item.key).toBeTruthy();
       const morocco = graph.relationships.find((r: any) => r.key === 'morocco--THANKED_BY--cms');
       expect(morocco.provenance.citations).toEqual([
         {
-          document: 'stc38-report',
+          documentKey: 'stc38-report',
           locator: '6',
-          confidence: 'verified',
+          confidence: 'VERIFIED',
           quote:
             'Les Secrétariats de CITES et de la CMS souhaitent profiter de cette occasion pour remercier les gouvernements de la France et du Maroc',
         },

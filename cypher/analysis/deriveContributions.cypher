@@ -14,6 +14,8 @@ CALL (t) {
     activity: a.id,
     status: a.status,
     foundation: foundation,
+    via: via.id,
+    viaKind: via.kind,
     steps: [r IN relationships(path) | r.id],
     rank: toString({{foundationRank}}) + ' ' + a.id + ' ' + toString(length(path)) + ' ' + via.id + ' ' + last(relationships(path)).id
   })

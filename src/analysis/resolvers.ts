@@ -3,10 +3,8 @@ import type { RequestContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/args.js';
 import { fromEnum, requireEntity } from '../entities/resolvers.js';
 import { isOf, type EntityRow } from '../entities/rows.js';
-import type { ContributionRoute, Resolvers } from '../generated/graphql.js';
-import { bridgedFoundation, byFoundation } from './foundation.js';
-
-const ROUTES: Record<string, ContributionRoute> = { Objective: 'VIA_OBJECTIVE', WorkProgramme: 'VIA_PROGRAMME', Initiative: 'VIA_INITIATIVE' };
+import type { Resolvers } from '../generated/graphql.js';
+import { bridgedFoundation, byFoundation, routeOf } from './foundation.js';
 
 interface ContributionArgs {
   status?: string | null;
@@ -57,7 +55,7 @@ export const analysisResolvers: Resolvers = {
   TargetContribution: {
     activity: (c, _args, ctx) => c.activity ?? requireEntity(ctx, 'activity', c.activityId!, 'Activity'),
     target: (c, _args, ctx) => c.target ?? requireEntity(ctx, 'target', c.targetId!, 'AichiTarget'),
-    route: (c) => (c.steps.length === 1 ? 'DIRECT' : (ROUTES[c.via.kind] ?? 'DIRECT')),
+    route: (c) => routeOf(c.steps.length, c.via.kind),
     objective: (c) => (isOf(c.via, 'Objective') ? c.via : null),
     initiative: (c) => (isOf(c.via, 'Initiative') ? c.via : null),
     basis: (c) => (c.steps.some((s) => s.rel.basis === 'curated') ? 'CURATED' : 'SOURCED'),

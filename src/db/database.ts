@@ -191,15 +191,35 @@ export class Database implements GraphReader {
    */
   async readStream<T extends RecordShape = RecordShape>(name: string, params: Params, onRecord: (record: T) => void | Promise<void>): Promise<void> {
     const session = this.driver.session({ database: this.settings.database, defaultAccessMode: neo4j.session.READ });
+    const deadline = this.settings.queryTimeoutMs + CLIENT_DEADLINE_MARGIN_MS;
+    let stalled = false;
     try {
-      await session.executeRead(async (tx) => {
-        for await (const record of tx.run<T>(cypher(name), params)) await onRecord(record.toObject());
-      });
+      // An auto-commit read, record by record: each wait for the next record has the read deadline, so a
+      // Neo4j frozen half-way through ends the stream instead of holding it (and its client) forever.
+      const records = session.run<T>(cypher(name), params, { timeout: this.settings.queryTimeoutMs })[Symbol.asyncIterator]();
+      let finished = false;
+      try {
+        for (;;) {
+          const next = await withDeadline(records.next(), deadline).catch((error) => {
+            stalled = error instanceof ClientDeadlineError;
+            throw error;
+          });
+          if (next.done) break;
+          await onRecord(next.value.toObject());
+        }
+        finished = true;
+      } finally {
+        // Given up (a client gone, an error): the rest of the records are not wanted. A stalled Neo4j
+        // would not answer that either: the session is dropped below instead.
+        if (!finished && !stalled) await withDeadline(Promise.resolve(records.return?.()), deadline).catch(() => undefined);
+      }
     } catch (error) {
-      if (isUnavailable(error)) throw new DatabaseUnavailableError(error);
+      if (stalled || isUnavailable(error)) throw new DatabaseUnavailableError(error);
       throw error;
     } finally {
-      await session.close();
+      // A frozen Neo4j would hold the close as long as the read.
+      if (stalled) void session.close().catch(() => undefined);
+      else await session.close();
     }
   }
 

@@ -75,9 +75,10 @@ export async function ensureSchema(db: Database): Promise<void> {
 
 /**
  * What the loader writes besides the data (derived nodes, their form): a graph loaded by a loader of
- * another version is loaded again even when data/ did not change. 2: contributions derived at load.
+ * another version is loaded again even when data/ did not change. 2: contributions derived at load;
+ * 3: with what they pass through.
  */
-export const LOADER_VERSION = 2;
+export const LOADER_VERSION = 3;
 
 /** The data version the graph holds, or null when it holds none or a loader of another version wrote it. */
 export async function currentDataHash(db: Database): Promise<string | null> {

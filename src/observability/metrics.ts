@@ -7,6 +7,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { TABLES } from '../export/tables.js';
 import type { RequestContext } from '../graphql/context.js';
 
 export const registry = new Registry();
@@ -60,6 +61,8 @@ function operationLabel(name: string | null | undefined): string {
   return name;
 }
 
+const EXPORT_TABLE_PATHS = new Set(Object.keys(TABLES).map((name) => `/export/${name}.csv`));
+
 /** The route a request matched, never its raw path (paths hold ids: unbounded labels). */
 function routeOf(req: Request): string {
   // originalUrl: a router mounted at /graphql sees its own path as "/".
@@ -67,6 +70,7 @@ function routeOf(req: Request): string {
   if (path === '/graphql' || path === '/export' || path === '/healthz' || path === '/readyz' || path === '/metrics' || path === '/schema.graphql')
     return path;
   if (path.startsWith('/assets/')) return '/assets';
+  if (path === '/context.jsonld' || EXPORT_TABLE_PATHS.has(path)) return path;
   return 'other';
 }
 

@@ -93,15 +93,15 @@ describe('GET /export', () => {
       expect(response.headers.get('transfer-encoding')).toBe('chunked');
       const graph = (await response.json()) as any;
       const count = (await api.graphql('{ activities { totalCount } }')).body.data.activities.totalCount;
-      expect(graph.nodes.filter((n: any) => n.kind === 'Activity')).toHaveLength(count);
+      expect(graph.nodes.filter((n: any) => n.kind === 'ACTIVITY')).toHaveLength(count);
       expect(graph.dataVersion).toMatch(/^[0-9a-f]{64}$/);
       for (const item of [...graph.nodes, ...graph.relationships]) {
-        expect(['sourced', 'curated']).toContain(item.provenance.basis);
-        if (item.provenance.basis === 'sourced') expect(item.provenance.citations.length).toBeGreaterThan(0);
+        expect(['SOURCED', 'CURATED']).toContain(item.provenance.basis);
+        if (item.provenance.basis === 'SOURCED') expect(item.provenance.citations.length).toBeGreaterThan(0);
       }
       const keys = new Set(graph.nodes.map((n: any) => n.key));
       for (const r of graph.relationships) {
-        expect(keys.has(r.from) && keys.has(r.to)).toBe(true);
+        expect(keys.has(r.fromKey) && keys.has(r.toKey)).toBe(true);
       }
     } finally {
       await api.close();

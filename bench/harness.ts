@@ -118,12 +118,24 @@ export function machine(neo4jHeap: string): string {
 }
 
 /**
+ * The Node flags `npm start` passes before dist/main.js (package.json is their one declaration), so the
+ * benchmark, the soak and the tests run the API with the heap production runs it with.
+ */
+export function startNodeFlags(): string[] {
+  const start: string = JSON.parse(fs.readFileSync(`${PROJECT_ROOT}/package.json`, 'utf8')).scripts.start;
+  const words = start.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.at(-1) !== 'dist/main.js')
+    throw new Error(`package.json scripts.start is not "node <flags> dist/main.js": ${start}`);
+  return words.slice(1, -1);
+}
+
+/**
  * Our API as production runs it (compiled, `npm run build` first), on `neo4jUri`; resolves with its GraphQL
  * URL and its management port's base URL (HEALTH_PORT, a free one).
  */
 export async function startApi(neo4jUri: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; healthUrl: string }> {
   const api = await startChild(
-    ['--enable-source-maps', 'dist/main.js'],
+    [...startNodeFlags(), 'dist/main.js'],
     { NEO4J_URI: neo4jUri, PORT: '0', HEALTH_PORT: '0', NODE_ENV: 'production', ...env },
     /ready: GraphQL at (\S+)\/graphql.* health at (\S+)\/healthz .*\(management port/,
   );

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { startNodeFlags } from '../bench/harness.js';
 import { PROJECT_ROOT } from '../src/config.js';
 
 // No Docker engine runs on our machines: the file is checked for what it promises, not run.
@@ -51,7 +52,8 @@ describe('docker-compose.yml', () => {
     expect(healthPort).toBeDefined();
     expect(/ENV .*\bPORT=(\d+)/.exec(dockerfile)?.[1]).not.toBe(healthPort); // \b: not the P of HEALTH_PORT
     expect(dockerfile).toMatch(new RegExp(`HEALTHCHECK .*\\n?.*http://127\\.0\\.0\\.1:${healthPort}/healthz`));
-    expect(dockerfile).toMatch(/CMD \["node", "--enable-source-maps", "dist\/main\.js"\]/);
+    // The image starts the API as `npm start` does, with the same Node flags.
+    expect(dockerfile).toContain(`CMD ${JSON.stringify(['node', ...startNodeFlags(), 'dist/main.js']).replace(/,/g, ', ')}`);
   });
 
   it('runs stateless API replicas behind a load balancer in the replicas profile', () => {

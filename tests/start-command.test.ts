@@ -3,11 +3,12 @@ import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
 import { describe, expect, inject, it } from 'vitest';
+import { startNodeFlags } from '../bench/harness.js';
 import { PROJECT_ROOT } from '../src/config.js';
 
 /** Runs what `npm start` runs, the compiled dist/main.js (built by `pretest`), with the given environment. */
 function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--enable-source-maps', path.join(PROJECT_ROOT, 'dist/main.js')], {
+  const child = spawn(process.execPath, [...startNodeFlags(), path.join(PROJECT_ROOT, 'dist/main.js')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

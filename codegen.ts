@@ -30,6 +30,7 @@ const mappers: Record<string, string> = {
   TargetSynergyConnection: `${ROWS}#SynergyPage`,
   SpeciesSynergyConnection: `${ROWS}#SynergyPage`,
   SearchHit: `${ROWS}#SearchHitRow`,
+  SearchHitConnection: `${ROWS}#SearchHitPage`,
   TargetContribution: '../analysis/repository.js#ContributionRow',
   BridgedContribution: '../analysis/repository.js#BridgedContributionRow',
   About: `${ROWS}#AboutRow`,

@@ -20,7 +20,7 @@ export const capabilitySdl: string = fs
   .join('\n');
 
 /** Capability types listed a page at a time by position: their Connection and Edge are written like the model's. */
-const PAGED_CAPABILITY_ITEMS = ['Path', 'TargetSynergy', 'SpeciesSynergy'];
+const PAGED_CAPABILITY_ITEMS = ['Path', 'TargetSynergy', 'SpeciesSynergy', 'SearchHit'];
 
 export const typeDefsFor = (model: Model): string =>
   `${capabilitySdl}\n${PAGED_CAPABILITY_ITEMS.map(itemConnection).join('\n\n')}\n\n${modelSdl(model)}`;

@@ -109,3 +109,29 @@ describe('paths as a connection', () => {
     expect(data.paths.nodes[0].length).toBe(0);
   });
 });
+
+describe('search as a connection', () => {
+  it('pages the hits of search both ways, best first, the same hits in the same order', async () => {
+    const plain = (await ok('{ search(text: "elephant", first: 100) { node { key } score } }')).search;
+    expect(plain.length).toBeGreaterThan(5);
+    const { forwards, backwards, total } = await pageBothWays('searchConnection', 'text: "elephant"', 'node { key } score', (h) => h.node.key, 3);
+    expect(forwards).toEqual(plain.map((h: any) => h.node.key));
+    expect(backwards).toEqual(forwards);
+    expect(total).toBe(plain.length);
+  });
+
+  it('applies kinds before paging and checks its text like search', async () => {
+    const plain = (await ok('{ search(text: "elephant", kinds: [TAXON, DOCUMENT], first: 100) { node { kind key } } }')).search;
+    expect(plain.length).toBeGreaterThan(0);
+    const { forwards } = await pageBothWays(
+      'searchConnection',
+      'text: "elephant", kinds: [TAXON, DOCUMENT]',
+      'node { kind key }',
+      (h) => `${h.node.kind}:${h.node.key}`,
+      2,
+    );
+    expect(forwards).toEqual(plain.map((h: any) => `${h.node.kind}:${h.node.key}`));
+    const refused = await run('{ searchConnection(text: "***") { totalCount } }');
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argument: 'text' });
+  });
+});

@@ -122,3 +122,4 @@ export interface AboutRow {
 /** Pages of capability lists paged by position (src/graphql/positionPages.ts). */
 export type PathPage = PositionPage<PathView>;
 export type SynergyPage = PositionPage<SynergyView>;
+export type SearchHitPage = PositionPage<SearchHitRow>;

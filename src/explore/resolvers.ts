@@ -5,7 +5,7 @@ import { requireEntity } from '../entities/resolvers.js';
 import { MODEL } from '../model/model.js';
 import { kindOf } from '../model/sdl.js';
 import { CEILINGS } from '../model/ceilings.js';
-import type { EntityRow, LinkRow, PathView, RelationshipRow, SynergyView } from '../entities/rows.js';
+import type { EntityRow, LinkRow, PathView, RelationshipRow, SearchHitRow, SynergyView } from '../entities/rows.js';
 import type { EntityKind, Resolvers } from '../generated/graphql.js';
 import type { SynergyRow } from './repository.js';
 import type { RequestContext } from '../graphql/context.js';
@@ -75,6 +75,16 @@ const synergyTarget = async (ctx: RequestContext, target: string | null | undefi
 const synergyTaxon = async (ctx: RequestContext, taxon: string | null | undefined) =>
   taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', taxon, 'Taxon'), 'Taxon')).id : null;
 
+/** The best hits of a full-text search, checked once: `(limit) => the first limit hits`, best first. */
+function searchFor(ctx: RequestContext, args: { text: string; kinds?: EntityKind[] | null }): (limit: number) => Promise<SearchHitRow[]> {
+  if (args.text.length > CEILINGS.maxSearchLength)
+    throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
+  const queries = toLuceneQueries(args.text);
+  if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');
+  const kinds = args.kinds ? args.kinds.map((k) => labelOfKind(k)) : null;
+  return (limit) => ctx.explore.search(queries, kinds, limit);
+}
+
 export const exploreResolvers: Resolvers = {
   Query: {
     connections: async (_, args, ctx) => {
@@ -142,16 +152,20 @@ export const exploreResolvers: Resolvers = {
       );
     },
     search: async (_, args, ctx) => {
-      if (args.text.length > CEILINGS.maxSearchLength)
-        throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20);
-      const queries = toLuceneQueries(args.text);
-      if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');
-      const kinds = args.kinds ? args.kinds.map((k: EntityKind) => labelOfKind(k)!) : null;
-      return ctx.explore.search(queries, kinds, first);
+      return searchFor(ctx, args)(first);
+    },
+    searchConnection: async (_, args, ctx) => {
+      const fetch = searchFor(ctx, args);
+      return positionPage<SearchHitRow>(args, ctx.config.limits.maxPageSize, 20, {
+        fetch,
+        count: async () => (await fetch(MAX_POSITION)).length,
+        identity: (hit) => hit.node.id,
+      });
     },
   },
   PathConnection: connectionFields<PathView>(),
   TargetSynergyConnection: connectionFields<SynergyView>(),
   SpeciesSynergyConnection: connectionFields<SynergyView>(),
+  SearchHitConnection: connectionFields<SearchHitRow>(),
 };

@@ -47,6 +47,49 @@ interface Row {
   peer: Measure | null;
   roundTrips: number;
   apiRssMb: number;
+  alone: Breakdown;
+}
+
+/** One client, no queue: medians of our timing breakdown (x-timing) and of the HTTP floor's latency. */
+interface Breakdown {
+  ours: number;
+  db: number;
+  resolvers: number;
+  serialize: number;
+  server: number;
+  httpFloor: number;
+}
+
+const SEQUENTIAL = 25;
+const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+
+/** Where our time goes on one operation, asked alone (the first page for a crawl), against the HTTP floor alone. */
+async function breakdown(op: Operation, apiUrl: string, httpFloorUrl: string): Promise<Breakdown> {
+  const samples: { ours: number; db: number; resolvers: number; serialize: number; server: number; httpFloor: number }[] = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    let t = performance.now();
+    const { json } = await postGraphQL(apiUrl, op.ours, { 'x-timing': '1' });
+    const ours = performance.now() - t;
+    const timing = json.extensions.timing;
+    t = performance.now();
+    const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...IDENTITY },
+      body: JSON.stringify(op.floor.params),
+    });
+    await response.arrayBuffer();
+    const httpFloor = performance.now() - t;
+    samples.push({
+      ours,
+      db: timing.dbMillis,
+      resolvers: timing.resolverMillis,
+      serialize: timing.serializeMillis,
+      server: timing.totalMillis,
+      httpFloor,
+    });
+  }
+  const of = (k: keyof Breakdown) => median(samples.map((x) => x[k]));
+  return { ours: of('ours'), db: of('db'), resolvers: of('resolvers'), serialize: of('serialize'), server: of('server'), httpFloor: of('httpFloor') };
 }
 
 async function main() {
@@ -162,10 +205,11 @@ async function measure(
     }),
   );
   const peer = op.peer && peerOk ? await drive(graphqlCalls(peerUrl, op.peer, op.crawl?.peer)) : null;
+  const alone = await breakdown(op, apiUrl, httpFloorUrl);
   log(
     `×${scale} ${op.name}: ours p50 ${ours.p50.toFixed(1)} ms, HTTP floor ${httpFloor.p50.toFixed(1)} ms, floor ${floor.p50.toFixed(1)} ms, peer ${peer ? peer.p50.toFixed(1) : 'n/a'} ms; ${roundTrips} round trips; RSS ${rss.toFixed(0)} MB`,
   );
-  return { scale, op: op.name, ours, floor, httpFloor, peer, roundTrips, apiRssMb: rss };
+  return { scale, op: op.name, ours, floor, httpFloor, peer, roundTrips, apiRssMb: rss, alone };
 }
 
 /**
@@ -214,6 +258,17 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
       const three = (m: Measure | null) => (m ? `${f(m.p50)} / ${f(m.p95)} / ${f(m.p99)}` : 'n/a');
       const errors = r.ours.errors + r.floor.errors + r.httpFloor.errors + (r.peer?.errors ?? 0);
       return `| ×${r.scale} | ${r.op} | ${three(r.ours)} | ${three(r.httpFloor)} | ${three(r.floor)} | ${three(r.peer)} | ${r.ours.rps.toFixed(0)} | ${r.httpFloor.rps.toFixed(0)} | ${r.peer ? r.peer.rps.toFixed(0) : 'n/a'} | ${(r.ours.p50 / r.httpFloor.p50).toFixed(2)} | ${r.peer ? (r.ours.rps / r.peer.rps).toFixed(2) : 'n/a'} | ${r.roundTrips} | ${r.apiRssMb.toFixed(0)} | ${errors} |`;
+    }),
+    '',
+    `## Where our time goes (one client, no queue; median of ${SEQUENTIAL} requests each)`,
+    '',
+    'Our `x-timing` breakdown (`db`: waiting on Neo4j, summed over round trips; `resolvers`: execution besides that; `serialize`: the JSON answer; `server`: from the request reaching Apollo to the answer) and the round trip seen by the client, against the HTTP floor asked alone.',
+    '',
+    '| scale | operation | ours (client) | server | db | resolvers | serialize | HTTP floor (client) | ours/HTTP floor |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => {
+      const a = r.alone;
+      return `| ×${r.scale} | ${r.op} | ${f(a.ours)} | ${f(a.server)} | ${f(a.db)} | ${f(a.resolvers)} | ${f(a.serialize)} | ${f(a.httpFloor)} | ${(a.ours / a.httpFloor).toFixed(2)} |`;
     }),
     '',
     '## Targets',

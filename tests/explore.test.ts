@@ -32,6 +32,53 @@ describe('neighbourhood', () => {
   });
 });
 
+describe('neighbourhood, breadth first', () => {
+  const around = async (id: string, depth: number, types = '') => {
+    const { data, errors } = await run(
+      `query($id: ID!) { neighbourhood(id: $id, depth: ${depth}, limit: 500${types}) { truncated nodes { id key } relationships { type } } }`,
+      { id },
+    );
+    expect(errors).toBeUndefined();
+    expect(data.neighbourhood.truncated).toBe(false);
+    return data.neighbourhood;
+  };
+
+  it('holds every entity within the depth, nearest first then by key, as depth-1 steps from each level find them', async () => {
+    for (const [centre, types] of [
+      [toGlobalId('Taxon', 'loxodonta-africana'), ''],
+      [MOC, ''],
+      [toGlobalId('Taxon', 'loxodonta-africana'), ', types: [CONCERNS, SERVES]'],
+    ] as const) {
+      // Level by level from depth-1 answers: what each entity of a level touches, not seen before, is the next level.
+      const seen = new Map<string, { id: string; distance: number }>();
+      const centreKey = (await around(centre, 1, types)).nodes[0].key;
+      let level = [{ id: centre, key: centreKey }];
+      for (let distance = 1; distance <= 2; distance++) {
+        const next: { id: string; key: string }[] = [];
+        for (const entity of level)
+          for (const n of (await around(entity.id, 1, types)).nodes.slice(1))
+            if (n.key !== centreKey && !seen.has(n.key)) {
+              seen.set(n.key, { id: n.id, distance });
+              next.push(n);
+            }
+        level = next;
+      }
+      const expected = [...seen].sort(([a, x], [b, y]) => x.distance - y.distance || (a < b ? -1 : 1)).map(([key]) => key);
+      const answer = await around(centre, 2, types);
+      expect(answer.nodes.slice(1).map((n: any) => n.key)).toEqual(expected);
+    }
+  });
+
+  it('expands as many levels as the depth ceiling allows', async () => {
+    const { cypher } = await import('../src/db/cypher.js');
+    const { CEILINGS } = await import('../src/model/ceilings.js');
+    expect(cypher('explore/neighbourhood').match(/\$depth >= \d/g)?.length).toBe(CEILINGS.maxDepth - 1);
+    const deepest = await around(MOC, CEILINGS.maxDepth);
+    const shallower = await around(MOC, CEILINGS.maxDepth - 1);
+    expect(deepest.nodes.length).toBeGreaterThan(shallower.nodes.length);
+  });
+});
+
 describe('connections', () => {
   it('are bounded: maxHops 1 to 6, shortest paths only', async () => {
     const tooFar = await run('query($a: ID!, $b: ID!) { connections(from: $a, to: $b, maxHops: 7) { length } }', { a: MOC, b: MOC });

@@ -75,6 +75,55 @@ describe('projection', () => {
     expect(answer.asked).toEqual([{ statement: 'entities/byIds', props: ['id', 'kind', 'name'] }]);
   });
 
+  it('contribution rows carry only what the analyst query shows of each entity, and answer what whole rows answer', async () => {
+    const shown = `route basis foundation rationale plan { id key name } programme { id key name } species { id scientificName }
+      objective { id code } initiative { id key } inheritedFrom { id key } steps { type provenance { basis citations { documentKey locator } } }`;
+    const contributions = `activity { id key name status programme { node { key } } } ${shown}`;
+    // Whole rows of every type shown, through nodes(ids:), which reads them whole.
+    const wholeSelection = `... on Activity { id key name status programme { node { key } } } ... on StrategicPlan { id key name }
+      ... on WorkProgramme { id key name } ... on Taxon { id scientificName } ... on Objective { id code } ... on Initiative { id key }
+      ... on AichiTarget { id key number }`;
+    for (const [query, statement, subject] of [
+      [
+        `{ aichiTarget(key: "aichi-target-12") { contributions(first: 50, includeInherited: true) { ${contributions} } } }`,
+        'analysis/contributionsByTargetIds',
+        'activity',
+      ],
+      [`{ gbfTarget(key: "gbf-target-4") { contributions { contribution { ${contributions} } } } }`, 'analysis/contributionsByTargetIds', 'activity'],
+      [
+        `{ activity(key: "jwp-2015-2020-activity-4-1") { targetContributions(includeInherited: true) { target { id key number } ${shown} } } }`,
+        'analysis/contributionsByActivityIds',
+        'target',
+      ],
+    ] as const) {
+      const projected = await run(query);
+      expect(projected.errors).toBeUndefined();
+      const props = projected.asked.find((a) => a.statement === statement)?.props as Record<string, string[] | null>;
+      expect(props).toBeDefined();
+      // key, kind and name always, plus what each entity's fields read; nothing whole.
+      expect([...props[subject]!].sort()).toEqual(subject === 'activity' ? ['id', 'kind', 'name', 'status'] : ['id', 'kind', 'name', 'number']);
+      expect(props.plan).toEqual(['id', 'kind', 'name']);
+      expect(props.species).toEqual(['id', 'kind', 'name', 'scientificName']);
+      expect([...props.via!].sort()).toEqual(['code', 'id', 'kind', 'name']);
+      // Every entity shown, as its whole row answers the same fields.
+      const shownEntities: { id: string }[] = [];
+      const collect = (value: unknown): void => {
+        if (Array.isArray(value)) value.forEach(collect);
+        else if (value && typeof value === 'object') {
+          if (typeof (value as { id?: unknown }).id === 'string') shownEntities.push(value as { id: string });
+          Object.values(value).forEach(collect);
+        }
+      };
+      collect(projected.data);
+      expect(shownEntities.length).toBeGreaterThan(2);
+      const ids = [...new Set(shownEntities.map((e) => e.id))];
+      const whole = await run(`{ nodes(ids: [${ids.map((id) => `"${id}"`).join(', ')}]) { ${wholeSelection} } }`);
+      expect(whole.errors).toBeUndefined();
+      const byId = new Map((whole.data!.nodes as { id: string }[]).map((n) => [n.id, n]));
+      for (const entity of shownEntities) expect(byId.get(entity.id)).toMatchObject(entity);
+    }
+  });
+
   it('a field resolved elsewhere (the analysts’ contributions) gets the whole row', async () => {
     const answer = await run('{ activity(key: "sc61-request-gorillas") { key targetContributions { target { key } } } }');
     expect(answer.errors).toBeUndefined();

@@ -13,6 +13,5 @@ CALL (a) {
   LIMIT 50
 }
 WITH id, foundation, {{contribution}}
-RETURN id, a.id AS activityId, properties(t) AS target, properties(via) AS via, foundation,
-  [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
-  coalesce(objectivePlan, supportedPlan) AS plan, programme, species
+RETURN id, a.id AS activityId, CASE WHEN $props.target IS NULL THEN properties(t) ELSE [k IN $props.target | t[k]] END AS target,
+  {{contributionAsAsked}}

@@ -25,6 +25,5 @@ CALL (c, a, t) {
 }
 WITH id, c, c.foundation AS foundation, {{contribution}}
 ORDER BY id, c.rank
-RETURN id, properties(a) AS activity, t.id AS targetId, properties(via) AS via, foundation,
-  [r IN relationships(path) | {type: type(r), from: startNode(r).id, to: endNode(r).id, rel: properties(r)}] AS steps,
-  coalesce(objectivePlan, supportedPlan) AS plan, programme, species
+RETURN id, CASE WHEN $props.activity IS NULL THEN properties(a) ELSE [k IN $props.activity | a[k]] END AS activity,
+  t.id AS targetId, {{contributionAsAsked}}

@@ -1,7 +1,7 @@
 /** Per-request DataLoaders over the analysis repository. */
 import DataLoader from 'dataloader';
 import { groupedLoader } from '../db/batch.js';
-import type { AnalysisRepository, BridgeRow, ContributionOptions, ContributionRow } from './repository.js';
+import type { ActivityContributionOptions, AnalysisRepository, BridgeRow, ContributionOptions, ContributionRow } from './repository.js';
 
 export function analysisLoaders(repository: AnalysisRepository) {
   return {
@@ -9,8 +9,8 @@ export function analysisLoaders(repository: AnalysisRepository) {
       (ids, options) => repository.contributionsByTargets(ids, options),
       () => [],
     ),
-    contributionsByActivity: groupedLoader<{ includeInherited: boolean }, ContributionRow[]>(
-      (ids, options) => repository.contributionsByActivities(ids, options.includeInherited),
+    contributionsByActivity: groupedLoader<ActivityContributionOptions, ContributionRow[]>(
+      (ids, options) => repository.contributionsByActivities(ids, options),
       () => [],
     ),
     bridgesByGbfTarget: new DataLoader<string, BridgeRow[]>(async (ids) => {

@@ -1,6 +1,7 @@
 /** Which activities serve which Aichi (and, through the bridge, GBF) targets: one round trip per batch. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
+import { asAsked, type Projection } from '../entities/repository.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 import type { ActivityRow, AichiTargetRow, StrategicPlanRow, TaxonRow, WorkProgrammeRow } from '../generated/rows.js';
 
@@ -26,13 +27,64 @@ export interface BridgeRow {
   bridge: RelationshipRow;
 }
 
+/** What a query shows of each entity of a contribution (src/entities/repository.ts, Projection). */
+export interface ContributionProjection {
+  /** The activity (contributions of a target) or the target (contributions of an activity). */
+  subject: Projection;
+  via: Projection;
+  plan: Projection;
+  programme: Projection;
+  species: Projection;
+}
+
 export interface ContributionOptions {
   status: string | null;
   limit: number;
   includeInherited: boolean;
+  props: ContributionProjection;
+}
+
+export interface ActivityContributionOptions {
+  includeInherited: boolean;
+  props: ContributionProjection;
 }
 
 type Row = ContributionRow & { id: string };
+
+/** A row as Cypher returns it, each entity read through its projection (asAsked). */
+type RawRow = Omit<Row, 'activity' | 'target' | 'via' | 'plan' | 'programme' | 'species'> & {
+  activity?: unknown;
+  target?: unknown;
+  via: unknown;
+  plan: unknown;
+  programme: unknown;
+  species: unknown[];
+};
+
+const maybe = <T>(read: unknown, props: Projection): T | null => (read === null ? null : asAsked<T>(read, props));
+
+function rowAsAsked(raw: RawRow, props: ContributionProjection): Row {
+  const { activity, target, via, plan, programme, species, ...rest } = raw;
+  return {
+    ...rest,
+    ...(activity !== undefined ? { activity: asAsked<ActivityRow>(activity, props.subject) } : {}),
+    ...(target !== undefined ? { target: asAsked<AichiTargetRow>(target, props.subject) } : {}),
+    via: asAsked(via, props.via),
+    plan: maybe<StrategicPlanRow>(plan, props.plan),
+    programme: maybe<WorkProgrammeRow>(programme, props.programme),
+    species: species.map((s) => asAsked<TaxonRow>(s, props.species)),
+  };
+}
+
+/** The projections as the statements take them ($props). */
+const propsParam = (props: ContributionProjection) => ({
+  activity: props.subject,
+  target: props.subject,
+  via: props.via,
+  plan: props.plan,
+  programme: props.programme,
+  species: props.species,
+});
 
 const groupById = <T extends { id: string }>(rows: T[]) => {
   const map = new Map<string, T[]>();
@@ -47,19 +99,20 @@ export class AnalysisRepository {
   ) {}
 
   async contributionsByTargets(ids: readonly string[], options: ContributionOptions): Promise<Map<string, ContributionRow[]>> {
-    const { status, limit, includeInherited } = options;
-    return groupById(
-      await this.db.read<Row>(
-        'analysis/contributionsByTargetIds',
-        // Ranks start with the foundation's digit: below '2' leaves the inherited ones out.
-        { ids, status, rankBelow: includeInherited ? '3' : '2', limit: neo4j.int(limit) },
-        this.stats,
-      ),
+    const { status, limit, includeInherited, props } = options;
+    const rows = await this.db.read<RawRow>(
+      'analysis/contributionsByTargetIds',
+      // Ranks start with the foundation's digit: below '2' leaves the inherited ones out.
+      { ids, status, rankBelow: includeInherited ? '3' : '2', limit: neo4j.int(limit), props: propsParam(props) },
+      this.stats,
     );
+    return groupById(rows.map((row) => rowAsAsked(row, props)));
   }
 
-  async contributionsByActivities(ids: readonly string[], includeInherited: boolean): Promise<Map<string, ContributionRow[]>> {
-    return groupById(await this.db.read<Row>('analysis/contributionsByActivityIds', { ids, includeInherited }, this.stats));
+  async contributionsByActivities(ids: readonly string[], options: ActivityContributionOptions): Promise<Map<string, ContributionRow[]>> {
+    const { includeInherited, props } = options;
+    const rows = await this.db.read<RawRow>('analysis/contributionsByActivityIds', { ids, includeInherited, props: propsParam(props) }, this.stats);
+    return groupById(rows.map((row) => rowAsAsked(row, props)));
   }
 
   async bridgesByGbfTargets(ids: readonly string[]): Promise<Map<string, BridgeRow[]>> {

@@ -1,10 +1,13 @@
 /** The analysts' view: from an Aichi Target to the activities serving it and back, and the GBF bridge. */
 import type { RequestContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/args.js';
-import { fromEnum, requireEntity } from '../entities/resolvers.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { fromEnum, projectionAt, projectionUnion, requireEntity } from '../entities/resolvers.js';
+import { MODEL } from '../model/model.js';
 import { isOf, type EntityRow } from '../entities/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { bridgedFoundation, byFoundation, routeOf } from './foundation.js';
+import type { ContributionProjection } from './repository.js';
 
 interface ContributionArgs {
   status?: string | null;
@@ -12,28 +15,50 @@ interface ContributionArgs {
   includeInherited?: boolean | null;
 }
 
-const contributionsOf = (target: EntityRow, args: ContributionArgs, ctx: RequestContext) =>
+/**
+ * What the query shows of each entity of the contributions at `path` below the current field (a
+ * TargetContribution): the rows carry only those properties. `subject` is the activity, or the target
+ * when the contributions are an activity's.
+ */
+function projectionsAt(info: GraphQLResolveInfo, path: readonly string[], subject: 'Activity' | 'AichiTarget'): ContributionProjection {
+  const at = (field: string, label: string) => projectionAt(MODEL, info, [...path, field], label);
+  return {
+    subject: at(subject === 'Activity' ? 'activity' : 'target', subject),
+    // The entity passed through: shown as the objective, the initiative or what is inherited from (a programme).
+    via: projectionUnion(at('objective', 'Objective'), at('initiative', 'Initiative'), at('inheritedFrom', 'WorkProgramme')),
+    plan: at('plan', 'StrategicPlan'),
+    programme: at('programme', 'WorkProgramme'),
+    species: at('species', 'Taxon'),
+  };
+}
+
+const contributionsOf = (target: EntityRow, args: ContributionArgs, ctx: RequestContext, props: ContributionProjection) =>
   ctx.loaders.contributionsByTarget.load({
     id: target.id,
     options: {
       status: args.status ? fromEnum(args.status) : null,
       limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50),
       includeInherited: args.includeInherited ?? false,
+      props,
     },
   });
 
 export const analysisResolvers: Resolvers = {
   AichiTarget: {
-    contributions: (target, args, ctx) => contributionsOf(target, args, ctx),
+    contributions: (target, args, ctx, info) => contributionsOf(target, args, ctx, projectionsAt(info, [], 'Activity')),
   },
   Activity: {
-    targetContributions: (activity, args, ctx) =>
-      ctx.loaders.contributionsByActivity.load({ id: activity.id, options: { includeInherited: args.includeInherited ?? false } }),
+    targetContributions: (activity, args, ctx, info) =>
+      ctx.loaders.contributionsByActivity.load({
+        id: activity.id,
+        options: { includeInherited: args.includeInherited ?? false, props: projectionsAt(info, [], 'AichiTarget') },
+      }),
   },
   GbfTarget: {
-    contributions: async (gbf, args, ctx) => {
+    contributions: async (gbf, args, ctx, info) => {
       const bridges = await ctx.loaders.bridgesByGbfTarget.load(gbf.id);
-      const perTarget = await Promise.all(bridges.map((b) => contributionsOf(b.target, args, ctx)));
+      const props = projectionsAt(info, ['contribution'], 'Activity');
+      const perTarget = await Promise.all(bridges.map((b) => contributionsOf(b.target, args, ctx, props)));
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50);
       const bridged = bridges.flatMap((bridge, i) =>
         perTarget[i]!.map((contribution) => ({

@@ -68,12 +68,21 @@ const linkOf = (id: string, r: RawLink): LinkRow => ({
 
 /** The row as properties(n) would give it: the asked properties the entity has (absent ones left out). */
 function rowOf(r: RawRow, props: Projection): EntityRow {
-  if (r.node) return r.node;
+  return r.node ?? asAsked(r.values ?? [], props);
+}
+
+/**
+ * An entity read through a projection: the values of `props`, in that order, as a row (absent ones left
+ * out); read without one (props null), Cypher gave the whole map.
+ */
+export function asAsked<T = EntityRow>(read: unknown, props: Projection): T {
+  if (props === null) return read as T;
+  const values = read as unknown[];
   const row: Record<string, unknown> = {};
-  props?.forEach((key, i) => {
-    if (r.values?.[i] != null) row[key] = r.values[i];
+  props.forEach((key, i) => {
+    if (values[i] != null) row[key] = values[i];
   });
-  return row as unknown as EntityRow;
+  return row as T;
 }
 
 const prefetched = (rows: RawRow[], props: Projection): PrefetchedRow[] =>

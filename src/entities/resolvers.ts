@@ -121,6 +121,21 @@ function projectionOf(shape: EntityShape, asked: Set<string> | null): Projection
 }
 
 /**
+ * The projection of the entities of `label` a capability returns at `path` below the current field (see
+ * projectionOf): the contribution rows of the analysts' view read only what their query shows.
+ */
+export function projectionAt(model: Model, info: GraphQLResolveInfo, path: readonly string[], label: string): Projection {
+  const spec = model.labels.find((l) => l.label === label);
+  return spec ? projectionOf(shapeOf(model, spec), selectedFieldNames(info, path)) : null;
+}
+
+/** Every property any of them reads (null, every property, if any is null). */
+export function projectionUnion(...projections: Projection[]): Projection {
+  if (projections.some((p) => p === null)) return null;
+  return [...new Set(projections.flat() as string[])];
+}
+
+/**
  * Puts an entity's prefetched links where its fields' link loader looks first, and the entity itself where
  * the entity loader does when it was read whole (a partial row serves only the fields that asked for it).
  */

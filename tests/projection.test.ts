@@ -124,6 +124,25 @@ describe('projection', () => {
     }
   });
 
+  it('search hits read the fields every kind shares, and whole rows when a fragment asks a kind of its own', async () => {
+    const common = await run('{ search(text: "elephant", first: 30) { score node { id key name kind provenance { basis } } } }');
+    expect(common.errors).toBeUndefined();
+    expect(common.asked).toEqual([
+      { statement: 'explore/search', props: ['id', 'kind', 'name', 'citations', 'tags', 'quotes', 'basis', 'rationale'] },
+    ]);
+    const own = await run(
+      '{ search(text: "elephant", first: 30) { score node { id key name kind provenance { basis } ... on Taxon { scientificName } } } }',
+    );
+    expect(own.asked).toEqual([{ statement: 'explore/search', props: null }]);
+    const hits = own.data!.search as { node: { kind: string; scientificName?: string } }[];
+    expect(hits.some((h) => h.node.kind === 'TAXON' && h.node.scientificName)).toBe(true);
+    // The same hits, the same shared fields.
+    const strip = ({ node: { scientificName: _, ...node }, ...hit }: { node: { scientificName?: string } }) => ({ ...hit, node });
+    expect(common.data!.search).toEqual(hits.map(strip));
+    const paged = await run('{ searchConnection(text: "elephant", first: 5) { edges { node { node { key } } } nodes { node { name } } } }');
+    expect(paged.asked[0]!.props).toEqual(['id', 'kind', 'name']);
+  });
+
   it('a field resolved elsewhere (the analysts’ contributions) gets the whole row', async () => {
     const answer = await run('{ activity(key: "sc61-request-gorillas") { key targetContributions { target { key } } } }');
     expect(answer.errors).toBeUndefined();

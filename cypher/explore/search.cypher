@@ -15,4 +15,5 @@ WITH node, max(score) AS score
 WHERE $kinds IS NULL OR node.kind IN $kinds
 ORDER BY score DESC, node.id
 LIMIT $limit
-RETURN properties(node) AS node, score
+WITH node AS n, score
+RETURN {{projection}}, score

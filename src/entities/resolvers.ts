@@ -129,6 +129,21 @@ export function projectionAt(model: Model, info: GraphQLResolveInfo, path: reado
   return spec ? projectionOf(shapeOf(model, spec), selectedFieldNames(info, path)) : null;
 }
 
+/**
+ * The projection of entities of any kind at `path` (a field typed Entity, like a search hit's node): the
+ * fields every kind shares project; any other (a type's own field, asked in a fragment) reads whole rows.
+ */
+export function commonProjectionAt(model: Model, info: GraphQLResolveInfo, path: readonly string[]): Projection {
+  const properties = new Set(['id', 'kind', 'name']);
+  for (const name of selectedFieldNames(info, path)) {
+    const shared = SHARED_FIELD_PROPERTIES[name];
+    if (shared) for (const property of shared) properties.add(property);
+    else if (name in model.common) properties.add(name);
+    else return null;
+  }
+  return [...properties];
+}
+
 /** Every property any of them reads (null, every property, if any is null). */
 export function projectionUnion(...projections: Projection[]): Projection {
   if (projections.some((p) => p === null)) return null;

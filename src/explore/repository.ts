@@ -1,6 +1,7 @@
 /** The researchers' reads: paths, neighbourhoods, synergies and search, each one round trip. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
+import { asAsked, type Projection } from '../entities/repository.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 import type { SearchQueries } from './lucene.js';
 
@@ -67,13 +68,15 @@ export class ExploreRepository {
     );
   }
 
-  search(queries: SearchQueries, kinds: string[] | null, limit: number) {
+  /** The best hits, each node read through `props` (a partial row) or whole (null). */
+  async search(queries: SearchQueries, kinds: string[] | null, limit: number, props: Projection) {
     const { english, french } = queries;
     const indexOptions = kinds === null ? { limit: neo4j.int(limit) } : {};
-    return this.db.read<{ node: EntityRow; score: number }>(
+    const rows = await this.db.read<{ node: EntityRow | null; values: unknown[] | null; score: number }>(
       'explore/search',
-      { english, french, kinds, limit: neo4j.int(limit), indexOptions },
+      { english, french, kinds, limit: neo4j.int(limit), indexOptions, props },
       this.stats,
     );
+    return rows.map((row) => ({ node: row.node ?? asAsked<EntityRow>(row.values, props), score: row.score }));
   }
 }

@@ -1,7 +1,8 @@
 /** The researchers' view: connections, neighbourhoods, synergies between CMS and CITES, and search. */
 import { bounded, keyOfGlobalId, keyOrGlobalId, pageSize } from '../graphql/args.js';
 import { badUserInput } from '../graphql/errors.js';
-import { requireEntity } from '../entities/resolvers.js';
+import { commonProjectionAt, projectionUnion, requireEntity } from '../entities/resolvers.js';
+import type { Projection } from '../entities/repository.js';
 import { MODEL } from '../model/model.js';
 import { kindOf } from '../model/sdl.js';
 import { CEILINGS } from '../model/ceilings.js';
@@ -76,13 +77,17 @@ const synergyTaxon = async (ctx: RequestContext, taxon: string | null | undefine
   taxon ? (await requireEntity(ctx, 'taxon', keyOrGlobalId('taxon', taxon, 'Taxon'), 'Taxon')).id : null;
 
 /** The best hits of a full-text search, checked once: `(limit) => the first limit hits`, best first. */
-function searchFor(ctx: RequestContext, args: { text: string; kinds?: EntityKind[] | null }): (limit: number) => Promise<SearchHitRow[]> {
+function searchFor(
+  ctx: RequestContext,
+  args: { text: string; kinds?: EntityKind[] | null },
+  props: Projection,
+): (limit: number) => Promise<SearchHitRow[]> {
   if (args.text.length > CEILINGS.maxSearchLength)
     throw badUserInput('text', `at most ${CEILINGS.maxSearchLength} characters, got ${args.text.length}`);
   const queries = toLuceneQueries(args.text);
   if (queries === undefined) throw badUserInput('text', 'needs at least one letter or digit');
   const kinds = args.kinds ? args.kinds.map((k) => labelOfKind(k)) : null;
-  return (limit) => ctx.explore.search(queries, kinds, limit);
+  return (limit) => ctx.explore.search(queries, kinds, limit, props);
 }
 
 export const exploreResolvers: Resolvers = {
@@ -151,12 +156,14 @@ export const exploreResolvers: Resolvers = {
         (r) => ({ taxon: r.subject, ...synergy(r) }),
       );
     },
-    search: async (_, args, ctx) => {
+    search: async (_, args, ctx, info) => {
       const first = pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 20);
-      return searchFor(ctx, args)(first);
+      return searchFor(ctx, args, commonProjectionAt(MODEL, info, ['node']))(first);
     },
-    searchConnection: async (_, args, ctx) => {
-      const fetch = searchFor(ctx, args);
+    searchConnection: async (_, args, ctx, info) => {
+      // The hit's node, wherever the page shows it (nodes, or edges' node).
+      const props = projectionUnion(commonProjectionAt(MODEL, info, ['nodes', 'node']), commonProjectionAt(MODEL, info, ['edges', 'node', 'node']));
+      const fetch = searchFor(ctx, args, props);
       return positionPage<SearchHitRow>(args, ctx.config.limits.maxPageSize, 20, {
         fetch,
         count: async () => (await fetch(MAX_POSITION)).length,

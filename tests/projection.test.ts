@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, GraphReader, Params } from '../src/db/database.js';
 import { createContext } from '../src/graphql/context.js';
+import { toGlobalId } from '../src/graphql/ids.js';
 import { createServer, type ApiServer } from '../src/server.js';
 import { sharedDatabase, testConfig } from './support/db.js';
 
@@ -141,6 +142,22 @@ describe('projection', () => {
     expect(common.data!.search).toEqual(hits.map(strip));
     const paged = await run('{ searchConnection(text: "elephant", first: 5) { edges { node { node { key } } } nodes { node { name } } } }');
     expect(paged.asked[0]!.props).toEqual(['id', 'kind', 'name']);
+  });
+
+  it('a neighbourhood reads the shared fields its nodes show, in one round trip, as whole rows answer them', async () => {
+    const near = await run(
+      `{ neighbourhood(id: "${toGlobalId('Taxon', 'loxodonta-africana')}", depth: 2, limit: 40) { nodes { id key name kind changedAt } relationships { type } } }`,
+    );
+    expect(near.errors).toBeUndefined();
+    expect(near.asked).toEqual([{ statement: 'explore/neighbourhood', props: ['id', 'kind', 'name', 'changedAt'] }]);
+    const nodes = (near.data!.neighbourhood as { nodes: { id: string; key: string }[] }).nodes;
+    expect(nodes[0]!.key).toBe('loxodonta-africana');
+    expect(nodes.length).toBe(41);
+    const whole = await run(`{ nodes(ids: [${nodes.map((n) => `"${n.id}"`).join(', ')}]) { id ... on Entity { key name kind changedAt } } }`);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data!.nodes).toEqual(nodes);
+    const missing = await run(`{ neighbourhood(id: "${toGlobalId('Taxon', 'nobody')}") { nodes { key } } }`);
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', argument: 'id' });
   });
 
   it('a field resolved elsewhere (the analysts’ contributions) gets the whole row', async () => {

@@ -33,4 +33,5 @@ CALL (members) {
   WHERE y IN members AND ($types IS NULL OR type(r) IN $types)
   RETURN collect(DISTINCT {type: type(r), from: x.id, to: y.id, rel: properties(r)}) AS relationships
 }
-RETURN properties(c) AS centre, [m IN around | properties(m)] AS nodes, relationships
+// Each entity whole, or the properties named in $props (values in that order, read back by asAsked).
+RETURN [x IN [c] + around | CASE WHEN $props IS NULL THEN properties(x) ELSE [k IN $props | x[k]] END] AS nodes, relationships

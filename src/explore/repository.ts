@@ -39,13 +39,14 @@ export class ExploreRepository {
     return this.db.read<PathRow>('explore/shortestPaths', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(limit) }, this.stats);
   }
 
-  async neighbourhood(id: string, depth: number, types: string[] | null, limit: number) {
-    const [row] = await this.db.read<{ centre: EntityRow; nodes: EntityRow[]; relationships: RelationshipRow[] }>(
+  /** The centre first, then the entities around it, each read through `props` (partial rows) or whole (null). */
+  async neighbourhood(id: string, depth: number, types: string[] | null, limit: number, props: Projection) {
+    const [row] = await this.db.read<{ nodes: unknown[]; relationships: RelationshipRow[] }>(
       'explore/neighbourhood',
-      { id, depth: neo4j.int(depth), types, limit: neo4j.int(limit) },
+      { id, depth: neo4j.int(depth), types, limit: neo4j.int(limit), props },
       this.stats,
     );
-    return row;
+    return row && { nodes: row.nodes.map((node) => asAsked<EntityRow>(node, props)), relationships: row.relationships };
   }
 
   targetSynergies(choice: SynergyChoice) {

@@ -1,6 +1,6 @@
 /** The researchers' view: connections, neighbourhoods, synergies between CMS and CITES, and search. */
 import { bounded, keyOfGlobalId, keyOrGlobalId, pageSize } from '../graphql/args.js';
-import { badUserInput } from '../graphql/errors.js';
+import { badUserInput, notFound } from '../graphql/errors.js';
 import { commonProjectionAt, projectionUnion, requireEntity } from '../entities/resolvers.js';
 import type { Projection } from '../entities/repository.js';
 import { MODEL } from '../model/model.js';
@@ -108,14 +108,16 @@ export const exploreResolvers: Resolvers = {
         identity: (path) => `${path.nodes.map((n) => n.id).join('>')}|${path.relationships.map((r) => r.type).join('>')}`,
       });
     },
-    neighbourhood: async (_, args, ctx) => {
+    neighbourhood: async (_, args, ctx, info) => {
       const depth = bounded('depth', args.depth, 1, 1, CEILINGS.maxDepth);
       const limit = bounded('limit', args.limit, 100, 1, CEILINGS.maxNeighbours);
-      const centre = await requireEntity(ctx, 'id', keyOfGlobalId('id', args.id));
-      const found = await ctx.explore.neighbourhood(centre.id, depth, args.types ?? null, limit + 1);
-      const around = found?.nodes ?? [];
+      const key = keyOfGlobalId('id', args.id);
+      // The centre comes with its neighbourhood, in one round trip; no row when no entity has that id.
+      const found = await ctx.explore.neighbourhood(key, depth, args.types ?? null, limit + 1, commonProjectionAt(MODEL, info, ['nodes']));
+      if (!found) throw notFound('id', key);
+      const [centre, ...around] = found.nodes as [EntityRow, ...EntityRow[]];
       const kept = new Set([centre.id, ...around.slice(0, limit).map((n) => n.id)]);
-      const among = (found?.relationships ?? []).filter((r: RelationshipRow) => kept.has(r.from) && kept.has(r.to));
+      const among = found.relationships.filter((r: RelationshipRow) => kept.has(r.from) && kept.has(r.to));
       const maxRelationships = RELATIONSHIPS_PER_NEIGHBOUR * limit;
       return {
         nodes: [centre, ...around.slice(0, limit)],

@@ -38,6 +38,18 @@ const DURATION_MS = Number(process.env.BENCH_DURATION ?? 5) * 1000;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORK = path.join(PROJECT_ROOT, 'bench/.work');
 const drive = (call: () => Promise<boolean>) => driveFor(call, CONNECTIONS, DURATION_MS);
+const WARM_UP_MS = Number(process.env.BENCH_WARM_UP ?? 1) * 1000;
+
+/** One request of the HTTP floor's statement with its first parameters. */
+async function httpFloorCall(url: string, floor: Operation['floor']): Promise<boolean> {
+  const response = await fetch(`${url}/${floor.statement}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...IDENTITY },
+    body: JSON.stringify(floor.params),
+  });
+  await response.arrayBuffer();
+  return response.ok;
+}
 interface Row {
   scale: number;
   op: string;
@@ -72,12 +84,7 @@ async function breakdown(op: Operation, apiUrl: string, httpFloorUrl: string): P
     const ours = performance.now() - t;
     const timing = json.extensions.timing;
     t = performance.now();
-    const response = await fetch(`${httpFloorUrl}/${op.floor.statement}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...IDENTITY },
-      body: JSON.stringify(op.floor.params),
-    });
-    await response.arrayBuffer();
+    await httpFloorCall(httpFloorUrl, op.floor);
     const httpFloor = performance.now() - t;
     samples.push({
       ours,
@@ -148,6 +155,14 @@ async function main() {
         toId: first.json.data.b.id,
       });
 
+      // Every system warmed on every operation first (Neo4j's JIT and query caches, our API's, the peer's),
+      // so the first operation measured does not pay for the others.
+      log(`×${scale}: warming up (${WARM_UP_MS / 1000} s per operation and system)`);
+      for (const op of ops) {
+        await driveFor(graphqlCalls(apiUrl, op.ours, op.crawl?.ours), CONNECTIONS, WARM_UP_MS);
+        await driveFor(() => httpFloorCall(httpFloorUrl, op.floor), CONNECTIONS, WARM_UP_MS);
+        if (op.peer) await driveFor(graphqlCalls(peerUrl, op.peer, op.crawl?.peer), CONNECTIONS, WARM_UP_MS);
+      }
       for (const op of ops) rows.push(await measure(scale, op, apiUrl, peerUrl, httpFloorUrl, api.child.pid!, driver, floorText));
       await stopChild(api.child);
       await stopChild(peer.child);

@@ -114,7 +114,11 @@ describe('a portal’s generated client', () => {
     const backwards: string[] = [];
     let before: string | null = null;
     for (;;) {
-      const data = await portal.request(url, client.ProgrammeActivitiesDocument, { key: busiest.key, last: 2, before });
+      const data: { workProgramme: { activitiesConnection: any } } = await portal.request(url, client.ProgrammeActivitiesDocument, {
+        key: busiest.key,
+        last: 2,
+        before,
+      });
       const page = data.workProgramme.activitiesConnection;
       backwards.unshift(...page.edges.map((e: any) => e.node.node.key));
       if (!page.pageInfo.hasPreviousPage) break;

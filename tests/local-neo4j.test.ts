@@ -90,8 +90,11 @@ describe('the local Neo4j launcher', () => {
       const session = first.db.driver.session();
       await session.run("CREATE (:KeepMe {at: 'first run'})");
       await session.close();
+      const stopping = performance.now();
       await first.dispose();
       expect(await waitUntilDead(first.neo4j.pid, 1000)).toBe(true);
+      // Promptly: Neo4j's Bolt server used to wait twice 5 quiet seconds (Launcher.java sets no quiet period).
+      expect(performance.now() - stopping).toBeLessThan(8000);
 
       const second = await startScratchNeo4j({ dataDir });
       const again = second.db.driver.session();

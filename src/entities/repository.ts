@@ -66,8 +66,11 @@ const linkOf = (id: string, r: RawLink): LinkRow => ({
   direction: r.from === id ? 'OUT' : 'IN',
 });
 
-/** The row as properties(n) would give it: the asked properties the entity has (absent ones left out). */
-function rowOf(r: RawRow, props: Projection): EntityRow {
+/**
+ * The row as properties(n) would give it, from a statement that returns cypher/entities/projection.fragment
+ * (`node` whole, or the `values` of `props`): the asked properties the entity has (absent ones left out).
+ */
+export function rowOf(r: { node: EntityRow | null; values: unknown[] | null }, props: Projection): EntityRow {
   return r.node ?? asAsked(r.values ?? [], props);
 }
 

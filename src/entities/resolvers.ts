@@ -84,10 +84,17 @@ export interface EntityShape {
   properties: ReadonlySet<string>;
 }
 
-export const shapeOf = (model: Model, spec: LabelSpec): EntityShape => ({
-  spec,
-  properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]),
-});
+const shapes = new WeakMap<LabelSpec, EntityShape>();
+
+/** The shape of a label, built once per declaration. */
+export function shapeOf(model: Model, spec: LabelSpec): EntityShape {
+  let shape = shapes.get(spec);
+  if (!shape) {
+    shape = { spec, properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]) };
+    shapes.set(spec, shape);
+  }
+  return shape;
+}
 
 /** What each shared field reads of a row besides its key and kind. */
 const SHARED_FIELD_PROPERTIES: Record<string, readonly string[]> = {
@@ -108,16 +115,19 @@ const SHARED_FIELD_PROPERTIES: Record<string, readonly string[]> = {
  * any property): a page of names then reads three properties, not every quote and citation.
  */
 function projectionOf(shape: EntityShape, asked: Set<string> | null): Projection {
-  if (!asked) return null;
-  const { spec } = shape;
-  const properties = new Set(['id', 'kind', 'name']);
+  return asked && readsOf(shape.properties, shape.spec.api.fields, asked);
+}
+
+/** What `asked` reads of rows that have `properties` and resolve `fields` elsewhere (null: a field it cannot tell). */
+function readsOf(properties: ReadonlySet<string>, fields: Readonly<Record<string, unknown>>, asked: Set<string>): Projection {
+  const reads = new Set(['id', 'kind', 'name']);
   for (const name of asked) {
     const shared = SHARED_FIELD_PROPERTIES[name];
-    if (shared) for (const property of shared) properties.add(property);
-    else if (shape.properties.has(name)) properties.add(name);
-    else if (!(name in spec.api.fields) && !(name.endsWith('Connection') && name.slice(0, -'Connection'.length) in spec.api.fields)) return null;
+    if (shared) for (const property of shared) reads.add(property);
+    else if (properties.has(name)) reads.add(name);
+    else if (!(name in fields) && !(name.endsWith('Connection') && name.slice(0, -'Connection'.length) in fields)) return null;
   }
-  return [...properties];
+  return [...reads];
 }
 
 /**
@@ -134,14 +144,7 @@ export function projectionAt(model: Model, info: GraphQLResolveInfo, path: reado
  * fields every kind shares project; any other (a type's own field, asked in a fragment) reads whole rows.
  */
 export function commonProjectionAt(model: Model, info: GraphQLResolveInfo, path: readonly string[]): Projection {
-  const properties = new Set(['id', 'kind', 'name']);
-  for (const name of selectedFieldNames(info, path)) {
-    const shared = SHARED_FIELD_PROPERTIES[name];
-    if (shared) for (const property of shared) properties.add(property);
-    else if (name in model.common) properties.add(name);
-    else return null;
-  }
-  return [...properties];
+  return readsOf(new Set(Object.keys(model.common)), {}, selectedFieldNames(info, path));
 }
 
 /** Every property any of them reads (null, every property, if any is null). */

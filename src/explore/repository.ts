@@ -1,7 +1,7 @@
 /** The researchers' reads: paths, neighbourhoods, synergies and search, each one round trip. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
-import { asAsked, type Projection } from '../entities/repository.js';
+import { asAsked, rowOf, type Projection } from '../entities/repository.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 import type { SearchQueries } from './lucene.js';
 
@@ -78,6 +78,6 @@ export class ExploreRepository {
       { english, french, kinds, limit: neo4j.int(limit), indexOptions, props },
       this.stats,
     );
-    return rows.map((row) => ({ node: row.node ?? asAsked<EntityRow>(row.values, props), score: row.score }));
+    return rows.map((row) => ({ node: rowOf(row, props), score: row.score }));
   }
 }

@@ -54,27 +54,27 @@ function provenanceOf(row: Stored) {
   };
 }
 
-export interface ExportedEntity {
-  id: string;
-  key: string;
-  kind: string;
+/** What every exported record carries besides its identity. */
+interface ExportedFacts {
   properties: Record<string, unknown>;
   provenance: ReturnType<typeof provenanceOf>;
   firstLoadedAt: string | null;
   changedAt: string | null;
 }
 
-export interface ExportedRelationship {
+export interface ExportedEntity extends ExportedFacts {
+  id: string;
+  key: string;
+  kind: string;
+}
+
+export interface ExportedRelationship extends ExportedFacts {
   key: string;
   type: string;
   fromKey: string;
   toKey: string;
   from: string;
   to: string;
-  properties: Record<string, unknown>;
-  provenance: ReturnType<typeof provenanceOf>;
-  firstLoadedAt: string | null;
-  changedAt: string | null;
 }
 
 export interface ExportedDeletion {

@@ -26,15 +26,13 @@ import { budgetPlugin, OperationBudget, withBudget } from './graphql/budget.js';
 import { operationTypesPlugin } from './graphql/operationTypes.js';
 import { protect } from './http/protection.js';
 import { traceRequests, tracingPlugin } from './observability/tracing.js';
-import { pinoHttp } from 'pino-http';
+import { accessLog } from './observability/accessLog.js';
 import { componentLogger } from './observability/logger.js';
 import { httpMetrics, metricsPlugin, metricsRoute } from './observability/metrics.js';
 import { startHealthMonitor } from './health/monitor.js';
 import type { HealthState } from './health/healthState.js';
 
 const log = componentLogger('api');
-/** Probes and scrapes are not worth an access log line each. */
-const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface ApiServer {
   app: express.Express;
@@ -49,6 +47,20 @@ export interface ApiServer {
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+const compress = compression();
+/**
+ * Compression only for a client that accepts an encoding: the middleware otherwise still wraps every
+ * response to negotiate nothing. `Vary` is set either way, so a shared cache keeps the two answers apart.
+ */
+function compressAccepted(req: Request, res: Response, next: NextFunction): void {
+  if (req.headers['accept-encoding'] && !/^\s*identity\s*$/i.test(req.headers['accept-encoding'])) {
+    compress(req, res, next);
+    return;
+  }
+  res.vary('Accept-Encoding');
+  next();
+}
 
 export interface ServerOptions {
   /** The model to serve (tests pass a fixture declaration); the declared one by default. */
@@ -108,23 +120,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   });
   app.use(httpMetrics);
   app.use(traceRequests);
-  // The access log: one JSON line per request, with its request id, status and time.
-  app.use(
-    pinoHttp({
-      logger: componentLogger('access'),
-      genReqId: (_req, res) => String(res.locals.requestId),
-      customProps: (_req, res) => ({ requestId: (res as Response).locals.requestId }),
-      autoLogging: { ignore: (req) => QUIET_PATHS.has((req.url ?? '').split('?')[0]!) },
-      serializers: {
-        req: (req: { method: string; url: string; remoteAddress?: string }) => ({
-          method: req.method,
-          url: req.url.slice(0, 300),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(accessLog);
   protect(app, httpServer, config.protection);
 
   app.get('/metrics', metricsRoute);
@@ -156,7 +152,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
   app.get('/export', cors(corsOptions), exportRoute(db, model));
   app.get('/export/:table.csv', cors(corsOptions), tableRoute(db));
   app.get('/context.jsonld', cors(corsOptions), contextRoute);
-  app.use(compression());
+  app.use(compressAccepted);
   app.get('/graphql', graphqlIdeRedirect);
   app.use(
     '/graphql',

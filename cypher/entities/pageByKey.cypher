@@ -6,4 +6,4 @@ WITH n ORDER BY n.kind, n.id
 WHERE {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN {{projection}}, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetched}}

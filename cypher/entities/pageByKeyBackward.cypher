@@ -6,4 +6,4 @@ WITH n ORDER BY n.kind DESC, n.id DESC
 WHERE {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN {{projection}}, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetched}}

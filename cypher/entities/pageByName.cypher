@@ -7,4 +7,4 @@ WHERE (n.name > $afterName OR n.id > $afterKey)
   AND {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN {{projection}}, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetched}}

@@ -7,4 +7,4 @@ WHERE (n.name < $beforeName OR n.id < $beforeKey)
   AND {{entityFilter}}
 WITH n
 LIMIT $limit
-RETURN {{projection}}, {{prefetchedLinks}} AS links
+RETURN {{projection}}, {{prefetched}}

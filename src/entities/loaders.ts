@@ -1,7 +1,7 @@
 /** Per-request DataLoaders over the entity repository. */
 import DataLoader from 'dataloader';
 import { groupedLoader } from '../db/batch.js';
-import type { EntityRepository, PrefetchedRow, Projection } from './repository.js';
+import type { EntityRepository, Prefetch, PrefetchedRow, Projection } from './repository.js';
 import type { EntityRow, LinkRow } from './rows.js';
 
 export interface LinkOptions {
@@ -14,22 +14,25 @@ export interface LinkOptions {
   limit: number;
 }
 
+/** Which links to count: the same choice as LinkOptions, order and limit aside. */
+export type LinkCountOptions = Omit<LinkOptions, 'orderBy' | 'limit'>;
+
 export function entityLoaders(repository: EntityRepository) {
   return {
     entity: new DataLoader<string, EntityRow | null>(async (ids) => {
       const found = await repository.byIds(ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
-    /** Entities as a lookup asks them: some properties (or all) and the links of fixed-size fields, batched per shape. */
-    entityAsAsked: groupedLoader<{ fields: LinkOptions[]; props: Projection }, PrefetchedRow | null>(
-      async (ids, o) => new Map((await repository.byIdsWithLinks(ids, o.fields, o.props)).map((r) => [r.node.id, r])),
+    /** Entities as a lookup asks them: some properties (or all) and the links and counts below them, batched per shape. */
+    entityAsAsked: groupedLoader<{ prefetch: Prefetch; props: Projection }, PrefetchedRow | null>(
+      async (ids, o) => new Map((await repository.byIdsWithPrefetch(ids, o.prefetch, o.props)).map((r) => [r.node.id, r])),
       () => null,
     ),
     links: groupedLoader<LinkOptions, LinkRow[]>(
       (ids, o) => repository.links(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => [],
     ),
-    linkCounts: groupedLoader<Omit<LinkOptions, 'orderBy' | 'limit'>, number>(
+    linkCounts: groupedLoader<LinkCountOptions, number>(
       (ids, o) => repository.linkCounts(ids, { ...o, types: o.types === null ? null : [...o.types].sort() }),
       () => 0,
     ),

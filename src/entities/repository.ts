@@ -1,7 +1,7 @@
 /** Entities and their relationships: each function is one Cypher round trip for a whole batch. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
-import type { LinkOptions } from './loaders.js';
+import type { LinkCountOptions, LinkOptions } from './loaders.js';
 import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
 
 /** List filters, in the data's own vocabulary (kebab-case values, readable keys); null = not asked. */
@@ -45,14 +45,26 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
   };
 }
 
-/** An entity with the links of the relationship fields asked with it (one list per field, in the order asked). */
+/**
+ * What comes with each entity of a lookup or a page (cypher/entities/prefetched.fragment): the links of
+ * `fields` (a page of each) and the number of links of `counts`.
+ */
+export interface Prefetch {
+  fields: readonly LinkOptions[];
+  counts: readonly LinkCountOptions[];
+}
+
+export const NOTHING_PREFETCHED: Prefetch = { fields: [], counts: [] };
+
+/** An entity with what was prefetched with it: one list per field and one count per count, in the order asked. */
 export interface PrefetchedRow {
   node: EntityRow;
   links: LinkRow[][];
+  counts: number[];
 }
 
 type RawLink = RelationshipRow & { node: EntityRow };
-type RawRow = { node: EntityRow | null; values: unknown[] | null; links: RawLink[][] };
+type RawRow = { node: EntityRow | null; values: unknown[] | null; links: RawLink[][]; counts: number[] };
 
 /**
  * Which properties of an entity to read: all (null), or these (a page or a lookup that knows what its
@@ -91,11 +103,11 @@ export function asAsked<T = EntityRow>(read: unknown, props: Projection): T {
 const prefetched = (rows: RawRow[], props: Projection): PrefetchedRow[] =>
   rows.map((r) => {
     const node = rowOf(r, props);
-    return { node, links: r.links.map((list) => list.map((link) => linkOf(node.id, link))) };
+    return { node, links: r.links.map((list) => list.map((link) => linkOf(node.id, link))), counts: r.counts };
   });
 
-/** Link options as Cypher takes them (the limit an integer). */
-const fieldParams = (fields: readonly LinkOptions[]) => fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) }));
+/** A prefetch as Cypher takes it (limits as integers). */
+const prefetchParams = ({ fields, counts }: Prefetch) => ({ fields: fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) })), counts });
 
 export class EntityRepository {
   constructor(
@@ -110,13 +122,13 @@ export class EntityRepository {
   }
 
   async byIds(ids: readonly string[]): Promise<Map<string, EntityRow>> {
-    const rows = await this.byIdsWithLinks(ids, [], null);
+    const rows = await this.byIdsWithPrefetch(ids, NOTHING_PREFETCHED, null);
     return new Map(rows.map((r) => [r.node.id, r.node]));
   }
 
-  /** Entities by key (their `props`, or all), each with the links of `fields` (fields with a fixed maximum), in one round trip. */
-  async byIdsWithLinks(ids: readonly string[], fields: readonly LinkOptions[], props: Projection): Promise<PrefetchedRow[]> {
-    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, fields: fieldParams(fields), props }, this.stats), props);
+  /** Entities by key (their `props`, or all), each with what `prefetch` asks, in one round trip. */
+  async byIdsWithPrefetch(ids: readonly string[], prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
+    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
@@ -137,25 +149,25 @@ export class EntityRepository {
   }
 
   /** How many links each entity has, with the same choice as links() (its limit and order aside). */
-  async linkCounts(ids: readonly string[], options: Omit<LinkOptions, 'orderBy' | 'limit'>): Promise<Map<string, number>> {
+  async linkCounts(ids: readonly string[], options: LinkCountOptions): Promise<Map<string, number>> {
     const { direction, types, kind } = options;
     const rows = await this.db.read<{ id: string; total: number }>('entities/linkCounts', { ids, direction, types, kind }, this.stats);
     return new Map(rows.map((r) => [r.id, r.total]));
   }
 
-  /** One page (limit rows) of a kind after a keyset, in key or name order, each row with the links of `fields`. */
+  /** One page (limit rows) of a kind after a keyset, in key or name order, each row with what `prefetch` asks. */
   async page(
     kind: string,
     filter: EntityFilter,
     order: 'KEY' | 'NAME',
     after: { key: string; name?: string } | null,
     limit: number,
-    fields: readonly LinkOptions[] = [],
+    prefetch: Prefetch = NOTHING_PREFETCHED,
     props: Projection = null,
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
     const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields), props }, this.stats), props);
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
@@ -165,7 +177,7 @@ export class EntityRepository {
     order: 'KEY' | 'NAME',
     before: { key: string; name?: string } | null,
     limit: number,
-    fields: readonly LinkOptions[] = [],
+    prefetch: Prefetch = NOTHING_PREFETCHED,
     props: Projection = null,
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKeyBackward' : 'entities/pageByNameBackward';
@@ -177,7 +189,7 @@ export class EntityRepository {
       beforeName: before?.name ?? '\u{10FFFF}',
       limit: neo4j.int(limit),
     };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, fields: fieldParams(fields), props }, this.stats), props);
+    return prefetched(await this.db.read<RawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

@@ -6,7 +6,7 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context.js';
-import { selectedFieldNames } from '../graphql/selection.js';
+import { selectedFieldNames, selectedFields } from '../graphql/selection.js';
 import { checkDateTime, checkKey, keyOfGlobalId, pageSize } from '../graphql/args.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
 import { fromCursor, toCursor, type Order } from '../graphql/ids.js';
@@ -25,7 +25,7 @@ import {
   stringListMax,
 } from '../model/sdl.js';
 import { connectionFields, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
-import type { EntityFilter, PrefetchedRow, Projection } from './repository.js';
+import { NOTHING_PREFETCHED, type EntityFilter, type Prefetch, type PrefetchedRow, type Projection } from './repository.js';
 import {
   isOf,
   type CitationRow,
@@ -37,7 +37,7 @@ import {
   type RelationshipRow,
   type RowsByLabel,
 } from './rows.js';
-import type { LinkOptions } from './loaders.js';
+import type { LinkCountOptions, LinkOptions } from './loaders.js';
 
 /** kebab-case data value → GraphQL enum value. */
 export const toEnum = (value: unknown) => (typeof value === 'string' ? enumValueOf(value) : null);
@@ -67,15 +67,62 @@ function askedOf(info: GraphQLResolveInfo | undefined, paths: readonly (readonly
   return info ? new Set(paths.flatMap((path) => [...selectedFieldNames(info, path)])) : null;
 }
 
+type Dir = 'OUT' | 'IN' | 'BOTH';
+
+/** The links `links` and `linksConnection` read: any type (or those given), to any kind. */
+const anyLinkOptions = (args: { types?: string[] | null; direction?: Dir | null }) => ({
+  direction: args.direction ?? 'BOTH',
+  types: args.types ?? null,
+  kind: null,
+  orderBy: null,
+});
+
+/** The options of a connection's links and of its count, as the connection resolver asks its loaders. */
+function connectionOptions(field: RelationshipFieldSpec) {
+  return { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null };
+}
+
 /**
- * The relationship fields asked that can come with the entities in the same statement: those with a fixed
- * maximum (small by construction, checked by the loader). Lists that grow keep their own batched statement.
+ * What the statement of a lookup or a page brings with each entity: every relationship field asked right
+ * below it (a fixed-size one whole, a list that grows as the page asked of it: plain, or a connection's first
+ * page; `links` and `linksConnection` too) and the counts its connections ask. A connection asked from a cursor or backwards, and everything
+ * deeper, keep their own batched statement. A field whose arguments are wrong is left to its own resolver,
+ * which reports the error at its path.
  */
-function prefetchPlan(ctx: RequestContext, spec: LabelSpec, asked: Set<string> | null): LinkOptions[] {
-  if (!asked) return [];
-  return Object.entries(spec.api.fields).flatMap(([name, field]) =>
-    field.max !== undefined && asked.has(name) ? [fieldLinkOptions(ctx, field)] : [],
-  );
+function prefetchPlan(ctx: RequestContext, spec: LabelSpec, info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): Prefetch {
+  if (!info) return NOTHING_PREFETCHED;
+  const fields = new Map<string, LinkOptions>();
+  const counts = new Map<string, LinkCountOptions>();
+  const max = ctx.config.limits.maxPageSize;
+  for (const selected of paths.flatMap((path) => selectedFields(info, path, spec.label))) {
+    const args = selected.args as PositionPageArgs & { types?: string[] | null; direction?: Dir | null };
+    const plain = spec.api.fields[selected.name];
+    const paged = selected.name.endsWith('Connection') ? spec.api.fields[selected.name.slice(0, -'Connection'.length)] : undefined;
+    // A connection's first page: what positionPage fetches (one more than its size, to know whether there is a next).
+    const firstPage = (options: Omit<LinkOptions, 'limit'>, defaultSize: number) => {
+      if (args.after != null || args.last != null || args.before != null) return;
+      const { orderBy: _, ...counted } = options;
+      const fetched = { ...options, limit: pageSize(max, 'first', args.first, defaultSize) + 1 };
+      fields.set(JSON.stringify(fetched), fetched);
+      if (selected.below.has('totalCount')) counts.set(JSON.stringify(counted), counted);
+    };
+    try {
+      if (plain) {
+        const options = fieldLinkOptions(ctx, plain, args.first);
+        fields.set(JSON.stringify(options), options);
+      } else if (paged && isPaged(paged)) {
+        firstPage(connectionOptions(paged), paged.first ?? RELATIONSHIP_FIELD_FIRST);
+      } else if (selected.name === 'links') {
+        const options = { ...anyLinkOptions(args), limit: pageSize(max, 'first', args.first, LINKS_FIRST) };
+        fields.set(JSON.stringify(options), options);
+      } else if (selected.name === 'linksConnection') {
+        firstPage(anyLinkOptions(args), LINKS_FIRST);
+      }
+    } catch {
+      // a bad `first`: the field's resolver reports it
+    }
+  }
+  return { fields: [...fields.values()], counts: [...counts.values()] };
 }
 
 /** A label as the engine reads it: its declaration and every property its rows may have (common ones too). */
@@ -154,12 +201,14 @@ export function projectionUnion(...projections: Projection[]): Projection {
 }
 
 /**
- * Puts an entity's prefetched links where its fields' link loader looks first, and the entity itself where
- * the entity loader does when it was read whole (a partial row serves only the fields that asked for it).
+ * Puts an entity's prefetched links and counts where its fields' loaders look first, and the entity itself
+ * where the entity loader does when it was read whole (a partial row serves only the fields that asked for it).
  */
-function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptions[], whole: boolean): EntityRow {
-  if (whole) ctx.loaders.entity.prime(row.node.id, row.node);
-  for (const [i, options] of plan.entries()) ctx.loaders.links.prime({ id: row.node.id, options }, row.links[i] ?? []);
+function prime(ctx: RequestContext, row: PrefetchedRow, plan: Prefetch, whole: boolean): EntityRow {
+  const id = row.node.id;
+  if (whole) ctx.loaders.entity.prime(id, row.node);
+  for (const [i, options] of plan.fields.entries()) ctx.loaders.links.prime({ id, options }, row.links[i] ?? []);
+  for (const [i, options] of plan.counts.entries()) ctx.loaders.linkCounts.prime({ id, options }, row.counts[i] ?? 0);
   return row.node;
 }
 
@@ -168,7 +217,7 @@ function prime(ctx: RequestContext, row: PrefetchedRow, plan: readonly LinkOptio
  * key identifies an item); the whole list's count comes from one batched statement.
  */
 function linksPage(ctx: RequestContext, id: string, options: Omit<LinkOptions, 'limit'>, args: PositionPageArgs, defaultSize: number) {
-  const { orderBy: _, ...counted } = options;
+  const { orderBy: _, ...counted } = options; // the same key as a prefetched count (prefetchPlan)
   return positionPage<LinkRow>(args, ctx.config.limits.maxPageSize, defaultSize, {
     fetch: (limit) => loadLinks(ctx, id, { ...options, limit }),
     count: () => ctx.loaders.linkCounts.load({ id, options: counted }),
@@ -329,8 +378,9 @@ export async function listPage(
   const cursor = backward ? cursorArgument('before', args.before, order) : cursorArgument('after', args.after, order);
   // Which way the (kind, key) or (kind, name) index is read: ascending order forwards, or descending backwards.
   const readAscending = backward === (args.direction === 'DESC');
-  const asked = askedOf(info, [['nodes'], ['edges', 'node']]);
-  const plan = prefetchPlan(ctx, spec, asked);
+  const paths = [['nodes'], ['edges', 'node']];
+  const asked = askedOf(info, paths);
+  const plan = prefetchPlan(ctx, spec, info, paths);
   const props = projectionOf(shape, asked);
   const fetched = readAscending
     ? await ctx.entities.page(label, filter, order, cursor, size + 1, plan, props)
@@ -350,12 +400,11 @@ export async function lookup(ctx: RequestContext, shape: EntityShape, args: { id
   if (given.length !== 1) throw badUserInput(args.id ? 'key' : 'id', 'give exactly one of id or key');
   const [argument, key] =
     args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
-  // The properties and the fixed-size relationship fields asked of it, in one round trip.
-  const asked = askedOf(info, [[]]);
-  const options = { fields: prefetchPlan(ctx, spec, asked), props: projectionOf(shape, asked) };
+  // The properties and the relationship fields asked of it, in one round trip.
+  const options = { prefetch: prefetchPlan(ctx, spec, info, [[]]), props: projectionOf(shape, askedOf(info, [[]])) };
   const found = await ctx.loaders.entityAsAsked.load({ id: key, options });
   if (!found || found.node.kind !== label) throw notFound(argument, key);
-  return prime(ctx, found, options.fields, options.props === null);
+  return prime(ctx, found, options.prefetch, options.props === null);
 }
 
 function citationsOf(row: ProvenanceRow): CitationRow[] {
@@ -364,8 +413,6 @@ function citationsOf(row: ProvenanceRow): CitationRow[] {
     return { doc: hash < 0 ? c : c.slice(0, hash), at: hash < 0 ? null : c.slice(hash + 1), tag: row.tags[i] ?? 'V', quote: row.quotes?.[i] || null };
   });
 }
-
-type Dir = 'OUT' | 'IN' | 'BOTH';
 
 /** The fields every entity type shares. */
 const entityFields = {
@@ -376,15 +423,9 @@ const entityFields = {
   firstLoadedAt: (row: EntityRow) => row.firstLoadedAt ?? null,
   changedAt: (row: EntityRow) => row.changedAt ?? null,
   links: (row: EntityRow, args: { types?: string[] | null; direction?: Dir | null; first?: number | null }, ctx: RequestContext) =>
-    loadLinks(ctx, row.id, {
-      direction: args.direction ?? 'BOTH',
-      types: args.types ?? null,
-      kind: null,
-      orderBy: null,
-      limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST),
-    }),
+    loadLinks(ctx, row.id, { ...anyLinkOptions(args), limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST) }),
   linksConnection: (row: EntityRow, args: PositionPageArgs & { types?: string[] | null; direction?: Dir | null }, ctx: RequestContext) =>
-    linksPage(ctx, row.id, { direction: args.direction ?? 'BOTH', types: args.types ?? null, kind: null, orderBy: null }, args, LINKS_FIRST),
+    linksPage(ctx, row.id, anyLinkOptions(args), args, LINKS_FIRST),
 };
 
 /** Resolvers of one label: shared fields, enum and list properties, relationship fields. */
@@ -405,7 +446,7 @@ function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
   for (const [name, field] of Object.entries(spec.api.fields)) {
     resolvers[name] = (row: EntityRow, args: { first?: number | null }, ctx: RequestContext) => relationshipFieldLinks(ctx, row, field, args.first);
     if (isPaged(field)) {
-      const options = { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null };
+      const options = connectionOptions(field);
       resolvers[connectionFieldOf(name)] = (row: EntityRow, args: PositionPageArgs, ctx: RequestContext) =>
         linksPage(ctx, row.id, options, args, field.first ?? RELATIONSHIP_FIELD_FIRST);
     }

@@ -4,33 +4,72 @@
  * Type conditions and @skip/@include are not evaluated: a name counts when any branch selects it, so the
  * answer is a superset, which costs at most an unused prefetch, never a missing field.
  */
-import type { GraphQLResolveInfo, SelectionSetNode } from 'graphql';
+import { getArgumentValues, isObjectType, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 
-function fieldsOf(sets: readonly SelectionSetNode[], info: GraphQLResolveInfo, name: string | null, out: SelectionSetNode[] | Set<string>) {
+function fieldsOf(
+  sets: readonly SelectionSetNode[],
+  info: GraphQLResolveInfo,
+  name: string | null,
+  out: SelectionSetNode[] | Set<string> | FieldNode[],
+  nodes = false,
+) {
   for (const set of sets) {
     for (const selection of set.selections) {
       if (selection.kind === 'Field') {
         if (out instanceof Set) out.add(selection.name.value);
-        else if (selection.name.value === name && selection.selectionSet) out.push(selection.selectionSet);
+        else if (nodes) (out as FieldNode[]).push(selection);
+        else if (selection.name.value === name && selection.selectionSet) (out as SelectionSetNode[]).push(selection.selectionSet);
       } else if (selection.kind === 'InlineFragment') {
-        fieldsOf([selection.selectionSet], info, name, out);
+        fieldsOf([selection.selectionSet], info, name, out, nodes);
       } else {
         const fragment = info.fragments[selection.name.value];
-        if (fragment) fieldsOf([fragment.selectionSet], info, name, out);
+        if (fragment) fieldsOf([fragment.selectionSet], info, name, out, nodes);
       }
     }
   }
 }
 
-/** Names of the fields selected at `path` below the current field: [] for its own children, ['edges', 'node'] deeper. */
-export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
+function setsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
   let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     const next: SelectionSetNode[] = [];
     fieldsOf(sets, info, name, next);
     sets = next;
   }
+  return sets;
+}
+
+/** Names of the fields selected at `path` below the current field: [] for its own children, ['edges', 'node'] deeper. */
+export function selectedFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): Set<string> {
   const names = new Set<string>();
-  fieldsOf(sets, info, null, names);
+  fieldsOf(setsAt(info, path), info, null, names);
   return names;
+}
+
+/** A field selected below the current one, with the arguments its resolver will get. */
+export interface SelectedField {
+  name: string;
+  args: Record<string, unknown>;
+  /** Names of the fields selected below it. */
+  below: Set<string>;
+}
+
+/**
+ * The fields of `typeName` selected at `path` below the current field, each with its arguments as they
+ * will be coerced (variables applied); fields the type does not have (asked in another type's fragment)
+ * are left out.
+ */
+export function selectedFields(info: GraphQLResolveInfo, path: readonly string[], typeName: string): SelectedField[] {
+  const type = info.schema.getType(typeName);
+  if (!isObjectType(type)) return [];
+  const definitions = type.getFields();
+  const nodes: FieldNode[] = [];
+  fieldsOf(setsAt(info, path), info, null, nodes, true);
+  return nodes.flatMap((node) => {
+    const definition = definitions[node.name.value];
+    if (!definition) return [];
+    const below = new Set<string>();
+    if (node.selectionSet) fieldsOf([node.selectionSet], info, null, below);
+    return [{ name: node.name.value, args: getArgumentValues(definition, node, info.variableValues), below }];
+  });
 }

@@ -25,7 +25,8 @@ export function accessLog(req: Request, res: Response, next: NextFunction): void
       res: { statusCode: res.statusCode },
       responseTime: Math.round(performance.now() - Number(res.locals.receivedAt)),
     };
-    if (!res.writableFinished) access.warn(record, 'request aborted'); // the client went before its answer
+    if (!res.writableFinished)
+      access.warn(record, 'request aborted'); // the client went before its answer
     else if (res.statusCode >= 500) access.error(record, 'request failed');
     else access.info(record, 'request completed');
   });

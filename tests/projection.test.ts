@@ -106,6 +106,8 @@ describe('projection', () => {
       expect(props.plan).toEqual(['id', 'kind', 'name']);
       expect(props.species).toEqual(['id', 'kind', 'name', 'scientificName']);
       expect([...props.via!].sort()).toEqual(['code', 'id', 'kind', 'name']);
+      // The steps' citations, not their quotes; basis and rationale for the contribution's own fields.
+      expect([...props.steps!].sort()).toEqual(['basis', 'citations', 'id', 'rationale', 'tags']);
       // Every entity shown, as its whole row answers the same fields.
       const shownEntities: { id: string }[] = [];
       const collect = (value: unknown): void => {
@@ -123,6 +125,23 @@ describe('projection', () => {
       const byId = new Map((whole.data!.nodes as { id: string }[]).map((n) => [n.id, n]));
       for (const entity of shownEntities) expect(byId.get(entity.id)).toMatchObject(entity);
     }
+  });
+
+  it("a contribution's steps send their quotes when a citation's quote is asked, and answer what whole relationships answer", async () => {
+    const steps = 'key type fromKey toKey provenance { basis rationale citations { documentKey locator confidence quote } }';
+    const query = (shown: string) =>
+      `{ aichiTarget(key: "aichi-target-12") { contributions(first: 50, includeInherited: true) { basis rationale steps { ${shown} } } } }`;
+    const projected = await run(query(steps));
+    expect(projected.errors).toBeUndefined();
+    const props = projected.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, string[] | null>;
+    expect([...props.steps!].sort()).toEqual(['basis', 'citations', 'id', 'quotes', 'rationale', 'tags']);
+    // Asking the relationships' properties reads them whole: the same answer.
+    const whole = await run(query(`${steps} properties { purpose }`));
+    expect((whole.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, unknown>).steps).toBeNull();
+    const quotes = JSON.stringify(projected.data).match(/"quote":"/g) ?? [];
+    expect(quotes.length).toBeGreaterThan(0);
+    const strip = (data: unknown) => JSON.parse(JSON.stringify(data), (key, value) => (key === 'properties' ? undefined : value)) as unknown;
+    expect(strip(whole.data)).toEqual(projected.data);
   });
 
   it('search hits read the fields every kind shares, and whole rows when a fragment asks a kind of its own', async () => {

@@ -35,6 +35,8 @@ export interface ContributionProjection {
   plan: Projection;
   programme: Projection;
   species: Projection;
+  /** What the query shows of the relationships along the way. */
+  steps: Projection;
 }
 
 export interface ContributionOptions {
@@ -52,19 +54,20 @@ export interface ActivityContributionOptions {
 type Row = ContributionRow & { id: string };
 
 /** A row as Cypher returns it, each entity read through its projection (asAsked). */
-type RawRow = Omit<Row, 'activity' | 'target' | 'via' | 'plan' | 'programme' | 'species'> & {
+type RawRow = Omit<Row, 'activity' | 'target' | 'via' | 'plan' | 'programme' | 'species' | 'steps'> & {
   activity?: unknown;
   target?: unknown;
   via: unknown;
   plan: unknown;
   programme: unknown;
   species: unknown[];
+  steps: (Omit<RelationshipRow, 'rel'> & { rel: unknown })[];
 };
 
 const maybe = <T>(read: unknown, props: Projection): T | null => (read === null ? null : asAsked<T>(read, props));
 
 function rowAsAsked(raw: RawRow, props: ContributionProjection): Row {
-  const { activity, target, via, plan, programme, species, ...rest } = raw;
+  const { activity, target, via, plan, programme, species, steps, ...rest } = raw;
   return {
     ...rest,
     ...(activity !== undefined ? { activity: asAsked<ActivityRow>(activity, props.subject) } : {}),
@@ -73,6 +76,7 @@ function rowAsAsked(raw: RawRow, props: ContributionProjection): Row {
     plan: maybe<StrategicPlanRow>(plan, props.plan),
     programme: maybe<WorkProgrammeRow>(programme, props.programme),
     species: species.map((s) => asAsked<TaxonRow>(s, props.species)),
+    steps: steps.map((step) => ({ ...step, rel: asAsked<RelationshipRow['rel']>(step.rel, props.steps) })),
   };
 }
 
@@ -84,6 +88,7 @@ const propsParam = (props: ContributionProjection) => ({
   plan: props.plan,
   programme: props.programme,
   species: props.species,
+  steps: props.steps,
 });
 
 const groupById = <T extends { id: string }>(rows: T[]) => {

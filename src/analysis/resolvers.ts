@@ -2,7 +2,7 @@
 import type { RequestContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/args.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { fromEnum, projectionAt, projectionUnion, requireEntity } from '../entities/resolvers.js';
+import { fromEnum, projectionAt, projectionUnion, relationshipProjectionAt, requireEntity } from '../entities/resolvers.js';
 import { MODEL } from '../model/model.js';
 import { isOf, type EntityRow } from '../entities/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
@@ -29,6 +29,8 @@ function projectionsAt(info: GraphQLResolveInfo, path: readonly string[], subjec
     plan: at('plan', 'StrategicPlan'),
     programme: at('programme', 'WorkProgramme'),
     species: at('species', 'Taxon'),
+    // The contribution's basis and rationale read its steps' basis and rationale.
+    steps: relationshipProjectionAt(info, [...path, 'steps'], ['basis', 'rationale']),
   };
 }
 

@@ -186,6 +186,35 @@ export function projectionAt(model: Model, info: GraphQLResolveInfo, path: reado
   return spec ? projectionOf(shapeOf(model, spec), selectedFieldNames(info, path)) : null;
 }
 
+/** What each field of a Relationship reads of its properties besides its key (null: all of them). */
+const RELATIONSHIP_FIELD_PROPERTIES: Record<string, readonly string[] | null> = {
+  __typename: [],
+  key: [],
+  type: [],
+  fromKey: [],
+  toKey: [],
+  properties: null,
+  provenance: ['basis', 'rationale', 'citations', 'tags'],
+  firstLoadedAt: ['firstLoadedAt'],
+  changedAt: ['changedAt'],
+};
+
+/**
+ * The properties of the relationships at `path` below the current field that its query reads (`needs`
+ * too: what the caller's own fields read of them), or null for all: a contribution's steps send their
+ * citations, and their quotes only when a citation's quote is asked.
+ */
+export function relationshipProjectionAt(info: GraphQLResolveInfo, path: readonly string[], needs: readonly string[]): Projection {
+  const reads = new Set(['id', ...needs]);
+  for (const name of selectedFieldNames(info, path)) {
+    const properties = RELATIONSHIP_FIELD_PROPERTIES[name];
+    if (!properties) return null;
+    for (const property of properties) reads.add(property);
+  }
+  if (selectedFieldNames(info, [...path, 'provenance', 'citations']).has('quote')) reads.add('quotes');
+  return [...reads];
+}
+
 /**
  * The projection of entities of any kind at `path` (a field typed Entity, like a search hit's node): the
  * fields every kind shares project; any other (a type's own field, asked in a fragment) reads whole rows.

@@ -137,7 +137,8 @@ describe('projection', () => {
     expect([...props.steps!].sort()).toEqual(['basis', 'citations', 'id', 'quotes', 'rationale', 'tags']);
     // Asking the relationships' properties reads them whole: the same answer.
     const whole = await run(query(`${steps} properties { purpose }`));
-    expect((whole.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, unknown>).steps).toBeNull();
+    const wholeProps = whole.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, unknown>;
+    expect(wholeProps.steps).toBeNull();
     const quotes = JSON.stringify(projected.data).match(/"quote":"/g) ?? [];
     expect(quotes.length).toBeGreaterThan(0);
     const strip = (data: unknown) => JSON.parse(JSON.stringify(data), (key, value) => (key === 'properties' ? undefined : value)) as unknown;

@@ -27,6 +27,8 @@ export interface LoadReport {
 
 type Log = (line: string) => void;
 
+const seconds = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`;
+
 export const citationKey = (c: Citation) => (c.at === undefined ? c.doc : `${c.doc}#${c.at}`);
 
 function provenanceProps(record: NodeRecord | RelationshipRecord): Record<string, unknown> {
@@ -112,6 +114,7 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
       }
     };
     const loadedAt = new Date().toISOString();
+    let writtenAt = started;
     await db.inWriteTransaction(async (run) => {
       const inBatches = async (statement: string, rows: object[], what: string, counts = false) => {
         for (let i = 0; i < rows.length; i += BATCH_SIZE) {
@@ -154,8 +157,12 @@ export async function loadGraph(db: Database, graph: Graph, options: LoadOptions
         nodeCount: graph.nodes.length,
         relationshipCount: graph.relationships.length,
       });
+      writtenAt = performance.now();
+      log(`written in ${seconds(started, writtenAt)}; committing`);
     });
-    log(`committed; removed ${deletedNodes} nodes and ${deletedRelationships} relationships no longer in the data`);
+    log(
+      `committed in ${seconds(writtenAt, performance.now())}; removed ${deletedNodes} nodes and ${deletedRelationships} relationships no longer in the data`,
+    );
   }
   const counts = await graphCounts(db);
   return { dataHash: graph.dataHash, skipped, ...counts, deletedNodes, deletedRelationships, millis: performance.now() - started };

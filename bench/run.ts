@@ -38,7 +38,7 @@ const DURATION_MS = Number(process.env.BENCH_DURATION ?? 5) * 1000;
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const WORK = path.join(PROJECT_ROOT, 'bench/.work');
 const drive = (call: () => Promise<boolean>) => driveFor(call, CONNECTIONS, DURATION_MS);
-const WARM_UP_MS = Number(process.env.BENCH_WARM_UP ?? 1) * 1000;
+const WARM_UP_MS = Number(process.env.BENCH_WARM_UP ?? 3) * 1000;
 
 /** One request of the HTTP floor's statement with its first parameters. */
 async function httpFloorCall(url: string, floor: Operation['floor']): Promise<boolean> {

@@ -145,6 +145,28 @@ describe('projection', () => {
     expect(strip(whole.data)).toEqual(projected.data);
   });
 
+  it('connections read what their paths show, with both ends, in one round trip, as whole rows answer them', async () => {
+    const ends = await run('{ a: entity(key: "cites-sc57") { id } b: entity(key: "aichi-target-12") { id } }');
+    const { a, b } = ends.data as { a: { id: string }; b: { id: string } };
+    const shown = 'length nodes { id key name kind } relationships { key type fromKey toKey provenance { basis citations { documentKey } } }';
+    const projected = await run(`{ connections(from: "${a.id}", to: "${b.id}", maxHops: 4) { ${shown} } }`);
+    expect(projected.errors).toBeUndefined();
+    expect(projected.asked.map((x) => x.statement)).toEqual(['explore/shortestPaths']);
+    const props = projected.asked[0]!.props as Record<string, string[] | null>;
+    expect(props.node).toEqual(['id', 'kind', 'name']);
+    expect([...props.rel!].sort()).toEqual(['basis', 'citations', 'id', 'rationale', 'tags']);
+    const paths = projected.data!.connections as unknown[];
+    expect(paths.length).toBeGreaterThan(0);
+    // A fragment of a kind's own field, and the relationships' properties, read them whole: the same paths.
+    const whole = await run(
+      `{ connections(from: "${a.id}", to: "${b.id}", maxHops: 4) { ${shown} nodes { ... on Taxon { scientificName } } relationships { properties { purpose } } } }`,
+    );
+    expect(whole.asked[0]!.props).toEqual({ node: null, rel: null });
+    const strip = (data: unknown) =>
+      JSON.parse(JSON.stringify(data), (key, value) => (key === 'properties' || key === 'scientificName' ? undefined : value)) as unknown;
+    expect(strip(whole.data)).toEqual(projected.data);
+  });
+
   it('search hits read the fields every kind shares, and whole rows when a fragment asks a kind of its own', async () => {
     const common = await run('{ search(text: "elephant", first: 30) { score node { id key name kind provenance { basis } } } }');
     expect(common.errors).toBeUndefined();

@@ -10,6 +10,12 @@ export interface PathRow {
   steps: RelationshipRow[];
 }
 
+/** What a query shows of a path's entities and relationships (null: whole). */
+export interface PathProjection {
+  node: Projection;
+  rel: Projection;
+}
+
 /** One synergy row: the target or taxon, how many entities reach it per convention, a sample of each. */
 export interface SynergyRow {
   subject: EntityRow;
@@ -35,8 +41,28 @@ export class ExploreRepository {
     private readonly stats?: QueryStats,
   ) {}
 
-  shortestPaths(from: string, to: string, maxHops: number, limit: number): Promise<PathRow[]> {
-    return this.db.read<PathRow>('explore/shortestPaths', { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(limit) }, this.stats);
+  /**
+   * The shortest paths between two entities (at most `limit`) and both ends (null where no entity has
+   * that key), in one round trip; entities read through `props.node`, relationships through `props.rel`.
+   */
+  async shortestPaths(from: string, to: string, maxHops: number, limit: number, props: PathProjection) {
+    type Raw = { nodes: unknown[]; steps: (Omit<RelationshipRow, 'rel'> & { rel: unknown })[] };
+    const [row] = await this.db.read<{ from: unknown; to: unknown; paths: Raw[] }>(
+      'explore/shortestPaths',
+      { from, to, maxHops: neo4j.int(maxHops), limit: neo4j.int(limit), props },
+      this.stats,
+    );
+    const end = (read: unknown) => (read === null || read === undefined ? null : asAsked<EntityRow>(read, props.node));
+    return {
+      from: end(row?.from),
+      to: end(row?.to),
+      paths: (row?.paths ?? []).map(
+        (path): PathRow => ({
+          nodes: path.nodes.map((node) => asAsked<EntityRow>(node, props.node)),
+          steps: path.steps.map((step) => ({ ...step, rel: asAsked<RelationshipRow['rel']>(step.rel, props.rel) })),
+        }),
+      ),
+    };
   }
 
   /** The centre first, then the entities around it, each read through `props` (partial rows) or whole (null). */

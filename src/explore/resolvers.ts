@@ -1,14 +1,15 @@
 /** The researchers' view: connections, neighbourhoods, synergies between CMS and CITES, and search. */
+import type { GraphQLResolveInfo } from 'graphql';
 import { bounded, keyOfGlobalId, keyOrGlobalId, pageSize } from '../graphql/args.js';
 import { badUserInput, notFound } from '../graphql/errors.js';
-import { commonProjectionAt, projectionUnion, requireEntity } from '../entities/resolvers.js';
+import { commonProjectionAt, projectionUnion, relationshipProjectionAt, requireEntity } from '../entities/resolvers.js';
 import type { Projection } from '../entities/repository.js';
 import { MODEL } from '../model/model.js';
 import { kindOf } from '../model/sdl.js';
 import { CEILINGS } from '../model/ceilings.js';
 import type { EntityRow, LinkRow, PathView, RelationshipRow, SearchHitRow, SynergyView } from '../entities/rows.js';
 import type { EntityKind, Resolvers } from '../generated/graphql.js';
-import type { SynergyRow } from './repository.js';
+import type { PathProjection, SynergyRow } from './repository.js';
 import type { RequestContext } from '../graphql/context.js';
 import { connectionFields, MAX_POSITION, positionPage, type PositionPageArgs } from '../graphql/positionPages.js';
 import { toLuceneQueries } from './lucene.js';
@@ -38,21 +39,31 @@ function synergy(row: SynergyRow): Omit<SynergyView, 'target' | 'taxon'> {
   };
 }
 
-/** Both ends of a path query, checked first, then fetched in one batched round trip; the first missing one is reported. */
-async function endsOf(ctx: RequestContext, args: { from: string; to: string }): Promise<[EntityRow, EntityRow]> {
-  const keys = [keyOfGlobalId('from', args.from), keyOfGlobalId('to', args.to)];
-  const ends = await Promise.allSettled([requireEntity(ctx, 'from', keys[0]!), requireEntity(ctx, 'to', keys[1]!)]);
-  return ends.map((end) => {
-    if (end.status === 'rejected') throw end.reason;
-    return end.value;
-  }) as [EntityRow, EntityRow];
+/** What the paths at these paths below the current field show of their entities and relationships. */
+function pathProjection(info: GraphQLResolveInfo, at: readonly (readonly string[])[]): PathProjection {
+  return {
+    node: projectionUnion(...at.map((path) => commonProjectionAt(MODEL, info, [...path, 'nodes']))),
+    rel: projectionUnion(...at.map((path) => relationshipProjectionAt(info, [...path, 'relationships'], []))),
+  };
 }
 
-/** The shortest paths between two entities; from an entity to itself, the one path of length zero (Neo4j refuses a shortest path between one node). */
-async function pathsBetween(ctx: RequestContext, from: EntityRow, to: EntityRow, maxHops: number, limit: number): Promise<PathView[]> {
-  if (from.id === to.id) return [{ length: 0, nodes: [from], relationships: [] }];
-  const paths = await ctx.explore.shortestPaths(from.id, to.id, maxHops, limit);
-  return paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
+/**
+ * The shortest paths between two entities, with both ends checked in the same round trip (the first
+ * missing one is reported); from an entity to itself, the one path of length zero.
+ */
+async function pathsBetween(
+  ctx: RequestContext,
+  args: { from: string; to: string },
+  maxHops: number,
+  limit: number,
+  props: PathProjection,
+): Promise<PathView[]> {
+  const [fromKey, toKey] = [keyOfGlobalId('from', args.from), keyOfGlobalId('to', args.to)];
+  const found = await ctx.explore.shortestPaths(fromKey, toKey, maxHops, limit, props);
+  if (!found.from) throw notFound('from', fromKey);
+  if (!found.to) throw notFound('to', toKey);
+  if (fromKey === toKey) return [{ length: 0, nodes: [found.from], relationships: [] }];
+  return found.paths.map((p) => ({ length: p.steps.length, nodes: p.nodes, relationships: p.steps }));
 }
 
 /** Synergy rows a page at a time: the rows are computed in Cypher, in order, coverage included. */
@@ -92,16 +103,15 @@ function searchFor(
 
 export const exploreResolvers: Resolvers = {
   Query: {
-    connections: async (_, args, ctx) => {
+    connections: async (_, args, ctx, info) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, CEILINGS.maxHops);
       const first = bounded('first', args.first, 10, 1, 50);
-      const [from, to] = await endsOf(ctx, args);
-      return pathsBetween(ctx, from, to, maxHops, first);
+      return pathsBetween(ctx, args, maxHops, first, pathProjection(info, [[]]));
     },
-    paths: async (_, args, ctx) => {
+    paths: async (_, args, ctx, info) => {
       const maxHops = bounded('maxHops', args.maxHops, 4, 1, CEILINGS.maxHops);
-      const [from, to] = await endsOf(ctx, args);
-      const fetch = (limit: number) => pathsBetween(ctx, from, to, maxHops, limit);
+      const props = pathProjection(info, [['nodes'], ['edges', 'node']]);
+      const fetch = (limit: number) => pathsBetween(ctx, args, maxHops, limit, props);
       return positionPage<PathView>(args, ctx.config.limits.maxPageSize, 10, {
         fetch,
         count: async () => (await fetch(MAX_POSITION)).length,

@@ -1,10 +1,9 @@
-// How many links each of a batch of entities has (the same choice of direction, types and kind as
-// links.cypher): the totalCount of a relationship field's connection, and where its last page starts.
+// How many links each of a batch of entities has (the links $choice means, as links.cypher reads them):
+// the totalCount of a relationship field's connection, and where its last page starts.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
+WITH id, n, $choice AS choice
 RETURN id, COUNT {
   MATCH (n)-[r]-(m:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND ($kind IS NULL OR m.kind = $kind)
-    AND ($direction = 'BOTH' OR ($direction = 'OUT') = (startNode(r) = n))
+  WHERE {{linkOfChoice}}
 } AS total

@@ -136,7 +136,7 @@ export class EntityRepository {
     const { direction, types, kind, orderBy, limit } = options;
     const rows = await this.db.read<{ id: string; type: string; from: string; to: string; rel: RelationshipRow['rel']; node: EntityRow }>(
       'entities/links',
-      { ids, direction, types, kind, orderBy, limit: neo4j.int(limit) },
+      { ids, choice: { direction, types, kind }, orderBy, limit: neo4j.int(limit) },
       this.stats,
     );
     const byId = new Map<string, LinkRow[]>();
@@ -151,7 +151,7 @@ export class EntityRepository {
   /** How many links each entity has, with the same choice as links() (its limit and order aside). */
   async linkCounts(ids: readonly string[], options: LinkCountOptions): Promise<Map<string, number>> {
     const { direction, types, kind } = options;
-    const rows = await this.db.read<{ id: string; total: number }>('entities/linkCounts', { ids, direction, types, kind }, this.stats);
+    const rows = await this.db.read<{ id: string; total: number }>('entities/linkCounts', { ids, choice: { direction, types, kind } }, this.stats);
     return new Map(rows.map((r) => [r.id, r.total]));
   }
 

@@ -84,10 +84,11 @@ function connectionOptions(field: RelationshipFieldSpec) {
 
 /**
  * What the statement of a lookup or a page brings with each entity: every relationship field asked right
- * below it (a fixed-size one whole, a list that grows as the page asked of it: plain, or a connection's first
- * page; `links` and `linksConnection` too) and the counts its connections ask. A connection asked from a cursor or backwards, and everything
- * deeper, keep their own batched statement. A field whose arguments are wrong is left to its own resolver,
- * which reports the error at its path.
+ * below it (a fixed-size one whole, a list that grows as the page asked of it: plain, or a connection's
+ * first page; `links` and `linksConnection` too) and the counts its connections ask, under the keys its
+ * resolvers will ask the loaders for. A connection asked from a cursor or backwards, and everything deeper,
+ * keep their own batched statement. A field whose arguments are wrong is left to its own resolver, which
+ * reports the error at its path.
  */
 function prefetchPlan(ctx: RequestContext, spec: LabelSpec, info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): Prefetch {
   if (!info) return NOTHING_PREFETCHED;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../src/config.js';
-import { graphCounts, loadGraph } from '../src/ingest/load.js';
+import { BATCH_SIZE, graphCounts, loadGraph } from '../src/ingest/load.js';
 import { readGraph, ValidationError } from '../src/ingest/validate.js';
 import { fixtureCopy, VALID_FIXTURE } from './support/fixtures.js';
 import { startScratchNeo4j, type ScratchNeo4j } from './support/scratch.js';
@@ -206,6 +206,27 @@ describe('validation, before anything touches the database', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/activities\.yaml › activity-a › links\[0\]\.to: unknown id "jwp-nowhere"/);
     expect(stderr).toMatch(/nothing was loaded/);
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe('a load Neo4j refuses half-way', () => {
+  it("fails with Neo4j's reason and leaves the previous graph as it was, though the next batch was in flight", async () => {
+    const valid = readGraph(VALID_FIXTURE);
+    await loadGraph(scratch.db, valid, { force: true });
+    const before = await snapshot();
+    // Three batches of new documents; one in the second repeats a key of the first, which the entity_id
+    // constraint refuses while the loader has already sent the third.
+    const extra = Array.from({ length: 2 * BATCH_SIZE + 10 }, (_, i) => ({
+      id: `doc-extra-${i === BATCH_SIZE + 5 ? 3 : i}`,
+      label: 'Document',
+      file: 'documents.yaml',
+      props: { name: `Extra document ${i}` },
+      citations: [],
+      basis: 'sourced' as const,
+    }));
+    const refused = { ...valid, nodes: [...valid.nodes, ...extra], dataHash: 'refused-half-way' };
+    await expect(loadGraph(scratch.db, refused, { force: true })).rejects.toThrow(/doc-extra-3/);
     expect(await snapshot()).toBe(before);
   });
 });

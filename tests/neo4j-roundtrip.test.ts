@@ -25,6 +25,17 @@ describe('the test Neo4j', () => {
     expect(await db.ping(1000)).toBe(true);
   });
 
+  it("reads without the driver's call-site stack, yet a Neo4j error keeps its code and message, and our own errors their stack", async () => {
+    const limit = Error.stackTraceLimit;
+    await db.read('health/ping', {});
+    expect(Error.stackTraceLimit).toBe(limit);
+    // A parameter of the wrong type: Neo4j refuses the statement itself.
+    const refused = await db.read('entities/byIds', { ids: 42 }).catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: expect.stringMatching(/^Neo\.ClientError\./), message: expect.stringMatching(/\S/) });
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('ours').stack).toMatch(/neo4j-roundtrip\.test\.ts/);
+  });
+
   it('is a real Neo4j 5.26', async () => {
     const info = await db.driver.getServerInfo({ database: 'neo4j' });
     expect(info.agent).toMatch(/^Neo4j\/5\.26\./);

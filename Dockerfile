@@ -29,4 +29,4 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=30s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:4001/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # The Node flags of `npm start` (package.json): a young generation and a heap sized for a small API, so
 # its memory stays bounded under load (bench/results/soak-*.md); tests/docker-compose.test.ts keeps them equal.
-CMD ["node", "--enable-source-maps", "--max-semi-space-size=4", "--max-old-space-size=384", "dist/main.js"]
+CMD ["node", "--enable-source-maps", "--max-semi-space-size=8", "--max-old-space-size=384", "dist/main.js"]

@@ -302,7 +302,7 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
 function targets(rows: Row[], loads: { scale: number; seconds: number }[]): string[] {
   const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
   // Issue 14: ≤ 1.3× the HTTP floor on lookup, page and search; ≤ 1.5× on the analyst and connection queries.
-  const bounds: Record<string, number> = { lookup: 1.3, page: 1.3, nextPage: 1.3, search: 1.3, analyst: 1.5, connection: 1.5 };
+  const bounds: Record<string, number> = { lookup: 1.3, page: 1.3, nextPage: 1.3, search: 1.3, analyst: 1.5, analystTop10: 1.5, connection: 1.5 };
   const slowFloor = rows
     .filter((r) => bounds[r.op] !== undefined && r.ours.p50 > bounds[r.op]! * r.httpFloor.p50)
     .map((r) => `${r.op} ×${r.scale} (${(r.ours.p50 / r.httpFloor.p50).toFixed(2)})`);
@@ -319,7 +319,7 @@ function targets(rows: Row[], loads: { scale: number; seconds: number }[]): stri
   return [
     `- p50 ≤ 1.3× the HTTP floor (lookup, page, search), ≤ 1.5× (analyst, connection): ${mark(slowFloor.length === 0)}${slowFloor.length ? ` — over: ${slowFloor.join(', ')}` : ''}`,
     `- throughput ≥ 2× @neo4j/graphql where it can answer, at the largest scale: ${mark(weakPeer.length === 0)}${weakPeer.length ? ` — under: ${weakPeer.join(', ')}` : ''}`,
-    `- id lookup and analyst query at the largest scale within 1.5× of the smallest: lookup ${scaled('lookup').toFixed(2)}×, analyst ${scaled('analyst').toFixed(2)}×: ${mark(scaled('lookup') <= 1.5 && scaled('analyst') <= 1.5)}`,
+    `- id lookup and analyst query at the largest scale within 1.5× of the smallest: lookup ${scaled('lookup').toFixed(2)}×, analyst ${scaled('analyst').toFixed(2)}× (its first 50 contributions: Target 12 has more of them at ×1000): ${mark(scaled('lookup') <= 1.5 && scaled('analyst') <= 1.5)}; with answers of one size (analystTop10, 10 contributions at every scale): ${scaled('analystTop10').toFixed(2)}×, ${mark(scaled('analystTop10') <= 1.5)}`,
     `- the ×1000 graph loads in ≤ 20 s: ${big ? `${big.seconds.toFixed(1)} s, ${mark(big.seconds <= 20)}` : 'not run'}`,
     `- API memory during this run (10 clients): max ${maxRss.toFixed(0)} MB (the target, ≤ 150 MB under 100 clients for 60 s, is measured by \`npm run soak\`)`,
   ];

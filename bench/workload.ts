@@ -49,6 +49,21 @@ export function workload(ids: WorkloadIds): Operation[] {
       floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: 50 } },
     },
     {
+      // The analyst's answer above has 20 contributions at ×1 and 50 at ×1000: this one has 10 at every
+      // scale, so how it grows from ×1 to ×1000 is the graph's doing alone, not a longer answer's.
+      name: 'analystTop10',
+      description: 'The same, the 10 best founded contributions only',
+      ours: {
+        query: `{ aichiTarget(key: "aichi-target-12") { number contributions(first: 10) { route basis activity { key name status } programme { key name } species { scientificName } steps { type provenance { basis citations { documentKey locator } } } } } }`,
+        variables: {},
+      },
+      peer: {
+        query: `{ aichiTargets(where: { id: { eq: "aichi-target-12" } }) { number servedByConnection(first: 10) { edges { properties { basis citations } node { id name status programme { id name } taxa { scientificName } } } } } }`,
+        variables: {},
+      },
+      floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: 10 } },
+    },
+    {
       name: 'lookup',
       description: 'One activity by id, with its programme',
       ours: {

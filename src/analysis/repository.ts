@@ -93,7 +93,11 @@ const propsParam = (props: ContributionProjection) => ({
 
 const groupById = <T extends { id: string }>(rows: T[]) => {
   const map = new Map<string, T[]>();
-  for (const row of rows) map.set(row.id, [...(map.get(row.id) ?? []), row]);
+  for (const row of rows) {
+    const group = map.get(row.id);
+    if (group) group.push(row);
+    else map.set(row.id, [row]);
+  }
   return map;
 };
 

@@ -1,6 +1,6 @@
 /** All resolvers: the model's (src/entities/) and each capability's, merged field by field. */
 import { aboutResolvers } from './about/resolvers.js';
-import { analysisResolvers } from './analysis/resolvers.js';
+import { analysisLookupCompanions, analysisResolvers } from './analysis/resolvers.js';
 import { modelResolvers, type ResolverMap } from './entities/resolvers.js';
 import { viewResolvers } from './entities/views.js';
 import { exploreResolvers } from './explore/resolvers.js';
@@ -23,6 +23,6 @@ function merge(...maps: AnyResolvers[]): Record<string, Record<string, unknown>>
 }
 
 export const resolversFor = (model: Model) =>
-  merge(modelResolvers(model) satisfies ResolverMap, aboutResolvers, viewResolvers, analysisResolvers, exploreResolvers);
+  merge(modelResolvers(model, analysisLookupCompanions) satisfies ResolverMap, aboutResolvers, viewResolvers, analysisResolvers, exploreResolvers);
 
 export const resolvers = resolversFor(MODEL);

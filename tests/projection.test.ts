@@ -20,12 +20,12 @@ afterAll(async () => {
   await db?.close();
 });
 
-/** Runs an operation and records the `props` each statement was given. */
+/** Runs an operation and records the projections each statement was given (`asked`: a contribution's entities). */
 async function run(query: string) {
-  const asked: { statement: string; props: unknown }[] = [];
+  const asked: { statement: string; props: unknown; contributions: unknown }[] = [];
   const spy: GraphReader = {
     read: (name, params: Params = {}, stats, signal) => {
-      asked.push({ statement: name, props: params.props });
+      asked.push({ statement: name, props: params.props, contributions: params.asked });
       return db.read(name, params, stats, signal);
     },
     readStream: (name, params, onRecord) => db.readStream(name, params, onRecord),
@@ -87,7 +87,7 @@ describe('projection', () => {
     for (const [query, statement, subject] of [
       [
         `{ aichiTarget(key: "aichi-target-12") { contributions(first: 50, includeInherited: true) { ${contributions} } } }`,
-        'analysis/contributionsByTargetIds',
+        'analysis/targetsWithContributions',
         'activity',
       ],
       [`{ gbfTarget(key: "gbf-target-4") { contributions { contribution { ${contributions} } } } }`, 'analysis/contributionsByTargetIds', 'activity'],
@@ -99,7 +99,7 @@ describe('projection', () => {
     ] as const) {
       const projected = await run(query);
       expect(projected.errors).toBeUndefined();
-      const props = projected.asked.find((a) => a.statement === statement)?.props as Record<string, string[] | null>;
+      const props = projected.asked.find((a) => a.statement === statement)?.contributions as Record<string, string[] | null>;
       expect(props).toBeDefined();
       // key, kind and name always, plus what each entity's fields read; nothing whole.
       expect([...props[subject]!].sort()).toEqual(subject === 'activity' ? ['id', 'kind', 'name', 'status'] : ['id', 'kind', 'name', 'number']);
@@ -133,11 +133,11 @@ describe('projection', () => {
       `{ aichiTarget(key: "aichi-target-12") { contributions(first: 50, includeInherited: true) { basis rationale steps { ${shown} } } } }`;
     const projected = await run(query(steps));
     expect(projected.errors).toBeUndefined();
-    const props = projected.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, string[] | null>;
+    const props = projected.asked.find((a) => a.statement === 'analysis/targetsWithContributions')?.contributions as Record<string, string[] | null>;
     expect([...props.steps!].sort()).toEqual(['basis', 'citations', 'id', 'quotes', 'rationale', 'tags']);
     // Asking the relationships' properties reads them whole: the same answer.
     const whole = await run(query(`${steps} properties { purpose }`));
-    const wholeProps = whole.asked.find((a) => a.statement === 'analysis/contributionsByTargetIds')?.props as Record<string, unknown>;
+    const wholeProps = whole.asked.find((a) => a.statement === 'analysis/targetsWithContributions')?.contributions as Record<string, unknown>;
     expect(wholeProps.steps).toBeNull();
     const quotes = JSON.stringify(projected.data).match(/"quote":"/g) ?? [];
     expect(quotes.length).toBeGreaterThan(0);

@@ -112,3 +112,43 @@ describe('a lookup or a page and the relationship fields right below it', () => 
     expect(next.data.workProgramme.activitiesConnection.totalCount).toBe(busy.activitiesConnection.totalCount);
   });
 });
+
+describe("an Aichi Target's lookup and its contributions (the analyst's question)", () => {
+  const CONTRIBUTIONS =
+    'route basis foundation rationale activity { key name status } objective { key } programme { key name } plan { key } species { scientificName } steps { type fromKey toKey provenance { basis citations { documentKey locator quote } } }';
+
+  it('cost one round trip, and answer what the target and its field answer apart', async () => {
+    const query = (target: string) => `{ ${target} { key number name contributions(first: 15, includeInherited: true) { ${CONTRIBUTIONS} } } }`;
+    const lookup = await run(query('aichiTarget(key: "aichi-target-12")'));
+    expect(lookup.errors).toBeUndefined();
+    expect(lookup.statements).toEqual(['analysis/targetsWithContributions']);
+    const contributions = lookup.data.aichiTarget.contributions;
+    expect(contributions.length).toBeGreaterThan(5);
+    expect(new Set(contributions.map((c: { route: string }) => c.route)).size).toBeGreaterThan(1);
+
+    // Through the Entity interface the target comes alone and the field has its own statement: the same answer.
+    const plain = await run(
+      `{ entity(key: "aichi-target-12") { ... on AichiTarget { key number name contributions(first: 15, includeInherited: true) { ${CONTRIBUTIONS} } } } }`,
+    );
+    expect(plain.statements).toEqual(['entities/byIds', 'analysis/contributionsByTargetIds']);
+    expect(lookup.data.aichiTarget).toEqual(plain.data.entity);
+  });
+
+  it('keep their own statement when asked twice or wrongly, and answer as before', async () => {
+    const twice = await run(
+      '{ aichiTarget(key: "aichi-target-12") { few: contributions(first: 2) { activity { key } } more: contributions(first: 4) { activity { key } } } }',
+    );
+    expect(twice.errors).toBeUndefined();
+    expect(twice.statements[0]).toBe('entities/byIds');
+    expect(twice.data.aichiTarget.more).toHaveLength(4);
+    expect(twice.data.aichiTarget.few).toEqual(twice.data.aichiTarget.more.slice(0, 2));
+
+    const wrong = await run('{ aichiTarget(key: "aichi-target-12") { number contributions(first: 0) { route } } }');
+    expect(wrong.errors?.[0]?.path).toEqual(['aichiTarget', 'contributions']);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+
+    // Another kind's key is NOT_FOUND, as any lookup of the wrong kind.
+    const other = await run(`{ aichiTarget(key: "cites") { contributions { route } } }`);
+    expect(other.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+  });
+});

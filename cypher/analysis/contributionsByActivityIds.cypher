@@ -13,5 +13,5 @@ CALL (a) {
   LIMIT 50
 }
 WITH id, foundation, {{contribution}}
-RETURN id, a.id AS activityId, CASE WHEN $props.target IS NULL THEN properties(t) ELSE [k IN $props.target | t[k]] END AS target,
+RETURN id, a.id AS activityId, CASE WHEN $asked.target IS NULL THEN properties(t) ELSE [k IN $asked.target | t[k]] END AS target,
   {{contributionAsAsked}}

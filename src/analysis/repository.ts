@@ -1,7 +1,15 @@
 /** Which activities serve which Aichi (and, through the bridge, GBF) targets: one round trip per batch. */
 import neo4j from 'neo4j-driver';
 import type { GraphReader, QueryStats } from '../db/database.js';
-import { asAsked, type Projection } from '../entities/repository.js';
+import {
+  asAsked,
+  type Prefetch,
+  type PrefetchedRawRow,
+  type PrefetchedRow,
+  prefetched,
+  prefetchParams,
+  type Projection,
+} from '../entities/repository.js';
 import type { EntityRow, RelationshipRow } from '../entities/rows.js';
 import type { ActivityRow, AichiTargetRow, StrategicPlanRow, TaxonRow, WorkProgrammeRow } from '../generated/rows.js';
 
@@ -46,6 +54,18 @@ export interface ContributionOptions {
   props: ContributionProjection;
 }
 
+/** How a lookup reads a target (src/entities: its projection and prefetch) and its contributions. */
+export interface TargetLookupOptions {
+  lookup: { prefetch: Prefetch; props: Projection };
+  contributions: ContributionOptions;
+}
+
+/** A target as its lookup reads it, with its contributions. */
+export interface TargetWithContributions {
+  target: PrefetchedRow;
+  contributions: ContributionRow[];
+}
+
 export interface ActivityContributionOptions {
   includeInherited: boolean;
   props: ContributionProjection;
@@ -80,7 +100,7 @@ function rowAsAsked(raw: RawRow, props: ContributionProjection): Row {
   };
 }
 
-/** The projections as the statements take them ($props). */
+/** The projections as the statements take them ($asked). */
 const propsParam = (props: ContributionProjection) => ({
   activity: props.subject,
   target: props.subject,
@@ -89,6 +109,15 @@ const propsParam = (props: ContributionProjection) => ({
   programme: props.programme,
   species: props.species,
   steps: props.steps,
+});
+
+/** A target's contributions as targetContributions.fragment takes them. */
+const contributionParams = ({ status, limit, includeInherited, props }: ContributionOptions) => ({
+  status,
+  // Ranks start with the foundation's digit: below '2' leaves the inherited ones out.
+  rankBelow: includeInherited ? '3' : '2',
+  limit: neo4j.int(limit),
+  asked: propsParam(props),
 });
 
 const groupById = <T extends { id: string }>(rows: T[]) => {
@@ -108,19 +137,30 @@ export class AnalysisRepository {
   ) {}
 
   async contributionsByTargets(ids: readonly string[], options: ContributionOptions): Promise<Map<string, ContributionRow[]>> {
-    const { status, limit, includeInherited, props } = options;
-    const rows = await this.db.read<RawRow>(
-      'analysis/contributionsByTargetIds',
-      // Ranks start with the foundation's digit: below '2' leaves the inherited ones out.
-      { ids, status, rankBelow: includeInherited ? '3' : '2', limit: neo4j.int(limit), props: propsParam(props) },
+    const rows = await this.db.read<RawRow>('analysis/contributionsByTargetIds', { ids, ...contributionParams(options) }, this.stats);
+    return groupById(rows.map((row) => rowAsAsked(row, options.props)));
+  }
+
+  /** Targets by key as a lookup reads them, each with its contributions, in one round trip. */
+  async targetsWithContributions(ids: readonly string[], options: TargetLookupOptions): Promise<Map<string, TargetWithContributions>> {
+    const { lookup, contributions } = options;
+    const rows = await this.db.read<PrefetchedRawRow & { contributions: RawRow[] }>(
+      'analysis/targetsWithContributions',
+      { ids, ...prefetchParams(lookup.prefetch), props: lookup.props, ...contributionParams(contributions) },
       this.stats,
     );
-    return groupById(rows.map((row) => rowAsAsked(row, props)));
+    const targets = prefetched(rows, lookup.props);
+    return new Map(
+      targets.map((target, i) => [
+        target.node.id,
+        { target, contributions: rows[i]!.contributions.map((row) => rowAsAsked(row, contributions.props)) },
+      ]),
+    );
   }
 
   async contributionsByActivities(ids: readonly string[], options: ActivityContributionOptions): Promise<Map<string, ContributionRow[]>> {
     const { includeInherited, props } = options;
-    const rows = await this.db.read<RawRow>('analysis/contributionsByActivityIds', { ids, includeInherited, props: propsParam(props) }, this.stats);
+    const rows = await this.db.read<RawRow>('analysis/contributionsByActivityIds', { ids, includeInherited, asked: propsParam(props) }, this.stats);
     return groupById(rows.map((row) => rowAsAsked(row, props)));
   }
 

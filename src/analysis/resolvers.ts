@@ -2,12 +2,13 @@
 import type { RequestContext } from '../graphql/context.js';
 import { pageSize } from '../graphql/args.js';
 import type { GraphQLResolveInfo } from 'graphql';
-import { fromEnum, projectionAt, projectionUnion, relationshipProjectionAt, requireEntity } from '../entities/resolvers.js';
+import { fromEnum, type LookupCompanion, projectionAt, projectionUnion, relationshipProjectionAt, requireEntity } from '../entities/resolvers.js';
+import { selectedFields } from '../graphql/selection.js';
 import { MODEL } from '../model/model.js';
 import { isOf, type EntityRow } from '../entities/rows.js';
 import type { Resolvers } from '../generated/graphql.js';
 import { bridgedFoundation, byFoundation, routeOf } from './foundation.js';
-import type { ContributionProjection } from './repository.js';
+import type { ContributionOptions, ContributionProjection } from './repository.js';
 
 interface ContributionArgs {
   status?: string | null;
@@ -34,16 +35,41 @@ function projectionsAt(info: GraphQLResolveInfo, path: readonly string[], subjec
   };
 }
 
+/** The options of a target's contributions, as its field's arguments ask (throws on a bad `first`). */
+const contributionOptions = (args: ContributionArgs, ctx: RequestContext, props: ContributionProjection): ContributionOptions => ({
+  status: args.status ? fromEnum(args.status) : null,
+  limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50),
+  includeInherited: args.includeInherited ?? false,
+  props,
+});
+
 const contributionsOf = (target: EntityRow, args: ContributionArgs, ctx: RequestContext, props: ContributionProjection) =>
-  ctx.loaders.contributionsByTarget.load({
-    id: target.id,
-    options: {
-      status: args.status ? fromEnum(args.status) : null,
-      limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, 50),
-      includeInherited: args.includeInherited ?? false,
-      props,
-    },
-  });
+  ctx.loaders.contributionsByTarget.load({ id: target.id, options: contributionOptions(args, ctx, props) });
+
+/**
+ * The contributions asked right below an Aichi Target's lookup come in the lookup's own statement (the
+ * analyst's question in one round trip, not two): the read brings them and primes the loader their field
+ * asks, under the key it will ask. Asked twice (aliases) or with a bad `first`, the lookup reads the
+ * target alone and the field resolves as everywhere else (and reports its error).
+ */
+const targetLookupCompanion: LookupCompanion = (ctx, info) => {
+  const asked = selectedFields(info, [], 'AichiTarget').filter((field) => field.name === 'contributions');
+  if (asked.length !== 1) return null;
+  let options: ContributionOptions;
+  try {
+    options = contributionOptions(asked[0]!.args as ContributionArgs, ctx, projectionsAt(info, ['contributions'], 'Activity'));
+  } catch {
+    return null;
+  }
+  return async (key, lookup) => {
+    const found = await ctx.loaders.targetWithContributions.load({ id: key, options: { lookup, contributions: options } });
+    if (found) ctx.loaders.contributionsByTarget.prime({ id: found.target.node.id, options }, found.contributions);
+    return found?.target ?? null;
+  };
+};
+
+/** Fields of this capability that a lookup brings in its statement, by label (src/entities: LookupCompanion). */
+export const analysisLookupCompanions = { AichiTarget: targetLookupCompanion };
 
 export const analysisResolvers: Resolvers = {
   AichiTarget: {

@@ -64,7 +64,8 @@ export interface PrefetchedRow {
 }
 
 type RawLink = RelationshipRow & { node: EntityRow };
-type RawRow = { node: EntityRow | null; values: unknown[] | null; links: RawLink[][]; counts: number[] };
+/** A row of a statement that returns {{projection}} and {{prefetched}} (read back by `prefetched`). */
+export type PrefetchedRawRow = { node: EntityRow | null; values: unknown[] | null; links: RawLink[][]; counts: number[] };
 
 /**
  * Which properties of an entity to read: all (null), or these (a page or a lookup that knows what its
@@ -100,14 +101,14 @@ export function asAsked<T = EntityRow>(read: unknown, props: Projection): T {
   return row as T;
 }
 
-const prefetched = (rows: RawRow[], props: Projection): PrefetchedRow[] =>
+export const prefetched = (rows: PrefetchedRawRow[], props: Projection): PrefetchedRow[] =>
   rows.map((r) => {
     const node = rowOf(r, props);
     return { node, links: r.links.map((list) => list.map((link) => linkOf(node.id, link))), counts: r.counts };
   });
 
 /** A prefetch as Cypher takes it (limits as integers). */
-const prefetchParams = ({ fields, counts }: Prefetch) => ({ fields: fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) })), counts });
+export const prefetchParams = ({ fields, counts }: Prefetch) => ({ fields: fields.map((f) => ({ ...f, limit: neo4j.int(f.limit) })), counts });
 
 export class EntityRepository {
   constructor(
@@ -128,7 +129,7 @@ export class EntityRepository {
 
   /** Entities by key (their `props`, or all), each with what `prefetch` asks, in one round trip. */
   async byIdsWithPrefetch(ids: readonly string[], prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
-    return prefetched(await this.db.read<RawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(await this.db.read<PrefetchedRawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
@@ -167,7 +168,7 @@ export class EntityRepository {
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
     const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
@@ -189,7 +190,7 @@ export class EntityRepository {
       beforeName: before?.name ?? '\u{10FFFF}',
       limit: neo4j.int(limit),
     };
-    return prefetched(await this.db.read<RawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

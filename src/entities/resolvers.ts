@@ -422,8 +422,23 @@ export async function listPage(
   return { rows: page, hasNextPage: rows.length > size, hasPreviousPage: cursor !== null, cursorOf, ...counts };
 }
 
+/** How a lookup reads its entity, as its query asks it (projection and prefetch), or null when not found. */
+export type LookupRead = (key: string, options: { prefetch: Prefetch; props: Projection }) => Promise<PrefetchedRow | null>;
+
+/**
+ * A capability whose fields of a label can come in its lookup's statement: given the lookup's query, the
+ * read that brings them too, or null (the lookup reads the entity alone, its fields keep their loaders).
+ */
+export type LookupCompanion = (ctx: RequestContext, info: GraphQLResolveInfo) => LookupRead | null;
+
 /** Lookup by exactly one of id / key. */
-export async function lookup(ctx: RequestContext, shape: EntityShape, args: { id?: string | null; key?: string | null }, info?: GraphQLResolveInfo) {
+export async function lookup(
+  ctx: RequestContext,
+  shape: EntityShape,
+  args: { id?: string | null; key?: string | null },
+  info?: GraphQLResolveInfo,
+  companion?: LookupCompanion,
+) {
   const { spec } = shape;
   const label = spec.label;
   const given = [args.id, args.key].filter((v) => v !== null && v !== undefined);
@@ -432,7 +447,8 @@ export async function lookup(ctx: RequestContext, shape: EntityShape, args: { id
     args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
   // The properties and the relationship fields asked of it, in one round trip.
   const options = { prefetch: prefetchPlan(ctx, spec, info, [[]]), props: projectionOf(shape, askedOf(info, [[]])) };
-  const found = await ctx.loaders.entityAsAsked.load({ id: key, options });
+  const read: LookupRead = (info && companion?.(ctx, info)) || ((id, o) => ctx.loaders.entityAsAsked.load({ id, options: o }));
+  const found = await read(key, options);
   if (!found || found.node.kind !== label) throw notFound(argument, key);
   return prime(ctx, found, options.prefetch, options.props === null);
 }
@@ -491,7 +507,7 @@ const groupedConnectionResolvers = {
   countBy: (page: PageRow, args: { property: string }) => page.countBy(args.property),
 };
 
-function queryResolvers(model: Model): Record<string, Resolver> {
+function queryResolvers(model: Model, companions: LookupCompanions): Record<string, Resolver> {
   const query: Record<string, Resolver> = {
     node: (_: unknown, args: { id: string }, ctx: RequestContext) => requireEntity(ctx, 'id', keyOfGlobalId('id', args.id)),
     nodes: (_: unknown, args: { ids: string[] }, ctx: RequestContext) => {
@@ -508,7 +524,7 @@ function queryResolvers(model: Model): Record<string, Resolver> {
     query[spec.api.list] = (_: unknown, args: PageArgs, ctx: RequestContext, info?: GraphQLResolveInfo) =>
       listPage(ctx, shape, args, groupings, info);
     query[spec.api.lookup] = (_: unknown, args: { id?: string | null; key?: string | null }, ctx: RequestContext, info?: GraphQLResolveInfo) =>
-      lookup(ctx, shape, args, info);
+      lookup(ctx, shape, args, info, companions[spec.label]);
   }
   return query;
 }
@@ -544,9 +560,12 @@ const relationshipResolvers = {
 const resolveType = (row: EntityRow) => row.kind;
 
 /** Every resolver the model implies. */
-export function modelResolvers(model: Model): ResolverMap {
+/** Lookup companions by label (src/resolvers.ts gathers them from the capabilities). */
+export type LookupCompanions = Readonly<Record<string, LookupCompanion | undefined>>;
+
+export function modelResolvers(model: Model, companions: LookupCompanions = {}): ResolverMap {
   const resolvers: ResolverMap = {
-    Query: queryResolvers(model),
+    Query: queryResolvers(model, companions),
     Node: { __resolveType: resolveType },
     Entity: { __resolveType: resolveType },
     ...relationshipResolvers,

@@ -1,0 +1,15 @@
+// Aichi Targets looked up with their contributions, in one round trip: what entities/byIds returns of
+// each (as its query asks, with the relationship fields right below it) and, as one list, what
+// contributionsByTargetIds returns of its contributions. Another kind's key has no contributions.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  WITH n AS t
+  {{targetContributions}}
+  WITH c, CASE WHEN $asked.activity IS NULL THEN properties(a) ELSE [k IN $asked.activity | a[k]] END AS activity,
+    t.id AS targetId, {{contributionAsAsked}}
+  ORDER BY c.rank
+  RETURN collect({activity: activity, targetId: targetId, via: via, foundation: foundation, steps: steps, plan: plan,
+    programme: programme, species: species}) AS contributions
+}
+RETURN {{projection}}, {{prefetched}}, contributions

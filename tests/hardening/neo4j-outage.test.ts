@@ -107,5 +107,7 @@ describe('when Neo4j goes away', () => {
     expect(recoveredAfter).toBeLessThan(30_000);
     expect(await readiness(url, 200)).toEqual({ status: 200, body: { status: 'ready', neo4j: 'up' } });
     console.log(`outage: slowest 503 answer ${slowest.toFixed(0)} ms; recovered ${recoveredAfter.toFixed(0)} ms after Neo4j was ready again`);
-  });
+    // Two Neo4j starts and a load: 27 s alone, past the suite's 60 s once with every other file running
+    // beside it. What is promised is bounded above (5 s per 503, 30 s to recover, the readiness probe).
+  }, 180_000);
 });

@@ -4,7 +4,9 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  WITH n AS t
+  // Matched by its label, not taken as n: Neo4j then plans with an Aichi Target's thousands of SERVES at
+  // ×1000 (an Entity has less than one on average) and walks from the activities, not from the target.
+  MATCH (t:AichiTarget {id: n.id})
   {{targetContributions}}
   WITH c, CASE WHEN $asked.activity IS NULL THEN properties(a) ELSE [k IN $asked.activity | a[k]] END AS activity,
     t.id AS targetId, {{contributionAsAsked}}

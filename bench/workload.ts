@@ -32,37 +32,30 @@ export interface WorkloadIds {
   toId: string;
 }
 
+/** The analyst's question: Aichi Target 12's first `first` contributions, as each system asks it. */
+function analyst(name: string, first: number, description: string): Operation {
+  return {
+    name,
+    description,
+    ours: {
+      query: `{ aichiTarget(key: "aichi-target-12") { number contributions(first: ${first}) { route basis activity { key name status } programme { key name } species { scientificName } steps { type provenance { basis citations { documentKey locator } } } } } }`,
+      variables: {},
+    },
+    peer: {
+      // The peer follows the direct SERVES links only (no routes through objectives or programmes).
+      query: `{ aichiTargets(where: { id: { eq: "aichi-target-12" } }) { number servedByConnection(first: ${first}) { edges { properties { basis citations } node { id name status programme { id name } taxa { scientificName } } } } } }`,
+      variables: {},
+    },
+    floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: first } },
+  };
+}
+
 export function workload(ids: WorkloadIds): Operation[] {
   return [
-    {
-      name: 'analyst',
-      description: 'Aichi Target 12: the activities serving it, with route, programme, species and provenance of each step',
-      ours: {
-        query: `{ aichiTarget(key: "aichi-target-12") { number contributions(first: 50) { route basis activity { key name status } programme { key name } species { scientificName } steps { type provenance { basis citations { documentKey locator } } } } } }`,
-        variables: {},
-      },
-      peer: {
-        // The peer follows the direct SERVES links only (no routes through objectives or programmes).
-        query: `{ aichiTargets(where: { id: { eq: "aichi-target-12" } }) { number servedByConnection(first: 50) { edges { properties { basis citations } node { id name status programme { id name } taxa { scientificName } } } } } }`,
-        variables: {},
-      },
-      floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: 50 } },
-    },
-    {
-      // The analyst's answer above has 20 contributions at ×1 and 50 at ×1000: this one has 10 at every
-      // scale, so how it grows from ×1 to ×1000 is the graph's doing alone, not a longer answer's.
-      name: 'analystTop10',
-      description: 'The same, the 10 best founded contributions only',
-      ours: {
-        query: `{ aichiTarget(key: "aichi-target-12") { number contributions(first: 10) { route basis activity { key name status } programme { key name } species { scientificName } steps { type provenance { basis citations { documentKey locator } } } } } }`,
-        variables: {},
-      },
-      peer: {
-        query: `{ aichiTargets(where: { id: { eq: "aichi-target-12" } }) { number servedByConnection(first: 10) { edges { properties { basis citations } node { id name status programme { id name } taxa { scientificName } } } } } }`,
-        variables: {},
-      },
-      floor: { statement: 'analyst', params: { target: 'aichi-target-12', limit: 10 } },
-    },
+    analyst('analyst', 50, 'Aichi Target 12: the activities serving it, with route, programme, species and provenance of each step'),
+    // The answer above has 20 contributions at ×1 and 50 at ×1000: this one has 10 at every scale, so how
+    // it grows from ×1 to ×1000 is the graph's doing alone, not a longer answer's.
+    analyst('analystTop10', 10, 'The same, the 10 best founded contributions only'),
     {
       name: 'lookup',
       description: 'One activity by id, with its programme',

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: our API, the floor (hand-written Cypher through the driver, in the bench process), the
- * HTTP floor (the same Cypher behind a minimal Node HTTP server, bench/floor/server.ts) and the peer
- * (@neo4j/graphql) answer the same workload, side by side, on one Neo4j, at each scale of the synthetic
+ * HTTP floor (the same Cypher behind a minimal Node HTTP server, bench/floor/server.ts), "Apollo alone"
+ * (our Apollo server without our HTTP layer, bench/apollo-alone/server.ts) and the peer (@neo4j/graphql) answer the same workload, side by side, on one Neo4j, at each scale of the synthetic
  * graph. Prints a Markdown table and writes it to bench/results/. A benchmark, not a test.
  *
  * Knobs: BENCH_SCALES (1,10,100,1000), BENCH_DURATION seconds per operation and system (5),
@@ -24,6 +24,7 @@ import {
   postGraphQL,
   rssMb,
   startApi,
+  startNodeFlags,
   withCpu,
   startChild,
   stopChild,
@@ -57,6 +58,7 @@ interface Row {
   ours: Measure;
   floor: Measure;
   httpFloor: Measure;
+  apolloAlone: Measure;
   peer: Measure | null;
   roundTrips: number;
   apiRssMb: number;
@@ -71,6 +73,7 @@ interface Row {
  */
 interface CpuPerRequest {
   ours: { server: number; neo4j: number };
+  apolloAlone: { server: number; neo4j: number };
   httpFloor: { server: number; neo4j: number };
   peer: { server: number; neo4j: number } | null;
 }
@@ -78,6 +81,7 @@ interface CpuPerRequest {
 /** The processes whose CPU a run measures. */
 interface Pids {
   api: number;
+  apolloAlone: number;
   httpFloor: number;
   peer: number;
   neo4j: number;
@@ -170,6 +174,12 @@ async function main() {
       const peerUrl = peer.match[1]!;
       const httpFloor = await startChild(['--import', 'tsx', 'bench/floor/server.ts'], { NEO4J_URI: local.boltUrl, PORT: '0' }, /FLOOR_READY (\S+)/);
       const httpFloorUrl = httpFloor.match[1]!;
+      const apolloAlone = await startChild(
+        [...startNodeFlags(), '--import', 'tsx', 'bench/apollo-alone/server.ts'],
+        { NEO4J_URI: local.boltUrl, NODE_ENV: 'production', LOAD_ON_START: 'never', MAX_PAGE_SIZE: '100', LOG_LEVEL: 'warn' },
+        /APOLLO_ALONE_READY (\S+)/,
+      );
+      const apolloAloneUrl = apolloAlone.match[1]!;
 
       const first = await postGraphQL(apiUrl, { query: WORKLOAD_IDS_QUERY, variables: {} });
       const peerFirst = await postGraphQL(peerUrl, {
@@ -192,14 +202,25 @@ async function main() {
       log(`×${scale}: warming up (${WARM_UP_MS / 1000} s per operation and system)`);
       for (const op of ops) {
         await driveFor(graphqlCalls(apiUrl, op.ours, op.crawl?.ours), CONNECTIONS, WARM_UP_MS);
+        await driveFor(graphqlCalls(apolloAloneUrl, op.ours, op.crawl?.ours), CONNECTIONS, WARM_UP_MS);
         await driveFor(() => httpFloorCall(httpFloorUrl, op.floor), CONNECTIONS, WARM_UP_MS);
         if (op.peer) await driveFor(graphqlCalls(peerUrl, op.peer, op.crawl?.peer), CONNECTIONS, WARM_UP_MS);
       }
-      const pids = { api: api.child.pid!, httpFloor: httpFloor.child.pid!, peer: peer.child.pid!, neo4j: local.pid };
-      for (const op of ops) rows.push(await measure(scale, op, apiUrl, peerUrl, httpFloorUrl, pids, driver, floorText));
+      const pids = {
+        api: api.child.pid!,
+        apolloAlone: apolloAlone.child.pid!,
+        httpFloor: httpFloor.child.pid!,
+        peer: peer.child.pid!,
+        neo4j: local.pid,
+      };
+      for (const op of ops)
+        rows.push(
+          await measure(scale, op, { api: apiUrl, peer: peerUrl, httpFloor: httpFloorUrl, apolloAlone: apolloAloneUrl }, pids, driver, floorText),
+        );
       await stopChild(api.child);
       await stopChild(peer.child);
       await stopChild(httpFloor.child);
+      await stopChild(apolloAlone.child);
     }
   } finally {
     await driver.close();
@@ -212,13 +233,12 @@ async function main() {
 async function measure(
   scale: number,
   op: Operation,
-  apiUrl: string,
-  peerUrl: string,
-  httpFloorUrl: string,
+  urls: { api: string; peer: string; httpFloor: string; apolloAlone: string },
   pids: Pids,
   driver: neo4j.Driver,
   floorText: (n: string) => string,
 ): Promise<Row> {
+  const { api: apiUrl, peer: peerUrl, httpFloor: httpFloorUrl } = urls;
   const check = await postGraphQL(apiUrl, op.ours, { 'x-timing': '1' });
   if (!check.ok) throw new Error(`our ${op.name} failed: ${JSON.stringify(check.json).slice(0, 500)}`);
   const roundTrips = check.json.extensions.timing.roundTrips as number;
@@ -233,6 +253,7 @@ async function measure(
   const oursRun = await withCpu([pids.api, pids.neo4j], () => drive(graphqlCalls(apiUrl, op.ours, op.crawl?.ours)));
   const ours = oursRun.result;
   clearInterval(sampler);
+  const apolloAloneRun = await withCpu([pids.apolloAlone, pids.neo4j], () => drive(graphqlCalls(urls.apolloAlone, op.ours, op.crawl?.ours)));
   const statement = floorText(op.floor.statement);
   const typed = (given: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(given).map(([k, v]) => [k, typeof v === 'number' ? neo4j.int(v) : v]));
@@ -262,12 +283,17 @@ async function measure(
     server: run.cpu[0]! / run.result.requests,
     neo4j: run.cpu[1]! / run.result.requests,
   });
-  const cpu = { ours: perRequest(oursRun), httpFloor: perRequest(httpFloorRun), peer: peerRun ? perRequest(peerRun) : null };
+  const cpu = {
+    ours: perRequest(oursRun),
+    apolloAlone: perRequest(apolloAloneRun),
+    httpFloor: perRequest(httpFloorRun),
+    peer: peerRun ? perRequest(peerRun) : null,
+  };
   const alone = await breakdown(op, apiUrl, httpFloorUrl);
   log(
     `×${scale} ${op.name}: ours p50 ${ours.p50.toFixed(1)} ms, HTTP floor ${httpFloor.p50.toFixed(1)} ms, floor ${floor.p50.toFixed(1)} ms, peer ${peer ? peer.p50.toFixed(1) : 'n/a'} ms; ${roundTrips} round trips; RSS ${rss.toFixed(0)} MB`,
   );
-  return { scale, op: op.name, ours, floor, httpFloor, peer, roundTrips, apiRssMb: rss, alone, cpu };
+  return { scale, op: op.name, ours, floor, httpFloor, apolloAlone: apolloAloneRun.result, peer, roundTrips, apiRssMb: rss, alone, cpu };
 }
 
 /**
@@ -314,7 +340,7 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
     '| ---: | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => {
       const three = (m: Measure | null) => (m ? `${f(m.p50)} / ${f(m.p95)} / ${f(m.p99)}` : 'n/a');
-      const errors = r.ours.errors + r.floor.errors + r.httpFloor.errors + (r.peer?.errors ?? 0);
+      const errors = r.ours.errors + r.apolloAlone.errors + r.floor.errors + r.httpFloor.errors + (r.peer?.errors ?? 0);
       return `| ×${r.scale} | ${r.op} | ${three(r.ours)} | ${three(r.httpFloor)} | ${three(r.floor)} | ${three(r.peer)} | ${r.ours.rps.toFixed(0)} | ${r.httpFloor.rps.toFixed(0)} | ${r.peer ? r.peer.rps.toFixed(0) : 'n/a'} | ${(r.ours.p50 / r.httpFloor.p50).toFixed(2)} | ${r.peer ? (r.ours.rps / r.peer.rps).toFixed(2) : 'n/a'} | ${r.roundTrips} | ${r.apiRssMb.toFixed(0)} | ${errors} |`;
     }),
     '',
@@ -329,15 +355,26 @@ function report(rows: Row[], loads: { scale: number; nodes: number; relationship
       return `| ×${r.scale} | ${r.op} | ${f(a.ours)} | ${f(a.server)} | ${f(a.db)} | ${f(a.resolvers)} | ${f(a.serialize)} | ${f(a.httpFloor)} | ${(a.ours / a.httpFloor).toFixed(2)} |`;
     }),
     '',
+    '## Our HTTP layer and our GraphQL layer (10 clients, the loaded runs)',
+    '',
+    '"Apollo alone" is our API\'s Apollo server (schema, resolvers, plugins, budgets) on a bare node:http handler, without our HTTP layer (Express, request ids, metrics and tracing middleware, access log, security headers, CORS, compression, body limits): bench/apollo-alone/server.ts. ours / Apollo alone is what our HTTP layer costs; Apollo alone / HTTP floor what our GraphQL layer costs.',
+    '',
+    '| scale | operation | ours p50 | Apollo alone p50 | HTTP floor p50 | HTTP layer: ours / Apollo alone | GraphQL layer: Apollo alone / HTTP floor | ours rps | Apollo alone rps | HTTP floor rps |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ×${r.scale} | ${r.op} | ${f(r.ours.p50)} | ${f(r.apolloAlone.p50)} | ${f(r.httpFloor.p50)} | ${(r.ours.p50 / r.apolloAlone.p50).toFixed(2)} | ${(r.apolloAlone.p50 / r.httpFloor.p50).toFixed(2)} | ${r.ours.rps.toFixed(0)} | ${r.apolloAlone.rps.toFixed(0)} | ${r.httpFloor.rps.toFixed(0)} |`,
+    ),
+    '',
     '## CPU per request under load (ms, from /proc during each loaded run above)',
     '',
-    "The process answering and Neo4j, for each system. Two cores run all of them and the clients: a millisecond of CPU one process spends per request is taken from the others, so these decide the loaded p50 and throughput more than any one request's path above.",
+    "The process answering, and Neo4j while it answered, for each system. Two cores run all of them and the clients: a millisecond of CPU one process spends per request is taken from the others, so these decide the loaded p50 and throughput more than any one request's path above.",
     '',
-    '| scale | operation | our API | Neo4j for ours | HTTP floor server | Neo4j for the HTTP floor | peer | Neo4j for the peer | our API / HTTP floor server |',
-    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| scale | operation | our API | Apollo alone | HTTP floor server | peer | Neo4j: ours / Apollo alone / HTTP floor / peer | our API / HTTP floor server |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |',
     ...rows.map((r) => {
       const c = (n: number | undefined) => (n === undefined ? 'n/a' : n.toFixed(2));
-      return `| ×${r.scale} | ${r.op} | ${c(r.cpu.ours.server)} | ${c(r.cpu.ours.neo4j)} | ${c(r.cpu.httpFloor.server)} | ${c(r.cpu.httpFloor.neo4j)} | ${c(r.cpu.peer?.server)} | ${c(r.cpu.peer?.neo4j)} | ${(r.cpu.ours.server / r.cpu.httpFloor.server).toFixed(2)} |`;
+      return `| ×${r.scale} | ${r.op} | ${c(r.cpu.ours.server)} | ${c(r.cpu.apolloAlone.server)} | ${c(r.cpu.httpFloor.server)} | ${c(r.cpu.peer?.server)} | ${c(r.cpu.ours.neo4j)} / ${c(r.cpu.apolloAlone.neo4j)} / ${c(r.cpu.httpFloor.neo4j)} / ${c(r.cpu.peer?.neo4j)} | ${(r.cpu.ours.server / r.cpu.httpFloor.server).toFixed(2)} |`;
     }),
     '',
     '## Targets',

@@ -20,12 +20,19 @@ afterAll(async () => {
   await db?.close();
 });
 
+/** What a statement was told to read of links: of each prefetched field's (`fields`), or of its own. */
+type LinkReadsGiven = { statement: string; fields?: { nodeProps: unknown; relProps: unknown }[]; nodeProps?: unknown; relProps?: unknown };
+
 /** Runs an operation and records the projections each statement was given (`asked`: a contribution's entities). */
 async function run(query: string) {
   const asked: { statement: string; props: unknown; contributions: unknown }[] = [];
+  const links: LinkReadsGiven[] = [];
   const spy: GraphReader = {
     read: (name, params: Params = {}, stats, signal) => {
       asked.push({ statement: name, props: params.props, contributions: params.asked });
+      const fields = params.fields as { nodeProps: unknown; relProps: unknown }[] | undefined;
+      if (fields?.length) links.push({ statement: name, fields: fields.map(({ nodeProps, relProps }) => ({ nodeProps, relProps })) });
+      if (name === 'entities/links') links.push({ statement: name, nodeProps: params.nodeProps, relProps: params.relProps });
       return db.read(name, params, stats, signal);
     },
     readStream: (name, params, onRecord) => db.readStream(name, params, onRecord),
@@ -33,7 +40,7 @@ async function run(query: string) {
   };
   const response = await server.apollo.executeOperation({ query }, { contextValue: createContext(spy, testConfig()) });
   if (response.body.kind !== 'single') throw new Error('unexpected incremental response');
-  return { ...response.body.singleResult, asked };
+  return { ...response.body.singleResult, asked, links };
 }
 
 const FIELDS =
@@ -68,6 +75,52 @@ describe('projection', () => {
     const whole = await run(`{ nodes(ids: [${ids}]) { ... on Activity { ${FIELDS} } } }`);
     expect(whole.asked.every((a) => a.props === null || a.props === undefined)).toBe(true);
     expect(whole.data!.nodes).toEqual(nodes.nodes);
+  });
+
+  it('links read what the query shows of each entity and relationship, prefetched or by their own statement, as whole rows answer them', async () => {
+    const sorted = (p: unknown) => (p === null ? null : [...(p as string[])].sort());
+    const query = (node: string, relationship: string) =>
+      `{ workProgrammes(first: 10) { nodes { key activitiesConnection(first: 10) { totalCount nodes { node { ${node} } relationship { ${relationship} } } }
+        activities(first: 3) { node { key programme { node { key name } } } } } } }`;
+    const projected = await run(query('key name status', 'key provenance { basis citations { documentKey } }'));
+    expect(projected.errors).toBeUndefined();
+    // The page brings both fields' links: each entity's key, kind, name and what is shown; of the relationships,
+    // their key and what provenance reads (no quote asked: no quotes).
+    const page = projected.links.find((l) => l.statement === 'entities/pageByKey')!;
+    expect(page.fields!.map((f) => [sorted(f.nodeProps), sorted(f.relProps)])).toEqual([
+      [
+        ['id', 'kind', 'name', 'status'],
+        ['basis', 'citations', 'id', 'rationale', 'tags'],
+      ],
+      [['id', 'kind', 'name'], ['id']],
+    ]);
+    // The programme of each linked activity, a level deeper, comes by its own statement, projected too.
+    const deeper = projected.links.filter((l) => l.statement === 'entities/links');
+    expect(deeper).toHaveLength(1);
+    expect([sorted(deeper[0]!.nodeProps), sorted(deeper[0]!.relProps)]).toEqual([['id', 'kind', 'name'], ['id']]);
+    // A field the engine does not resolve, and the relationship's properties, read them whole: the same answer.
+    const whole = await run(
+      query('key name status targetContributions { basis }', 'key properties { purpose } provenance { basis citations { documentKey } }'),
+    );
+    expect(whole.errors).toBeUndefined();
+    expect(whole.links.find((l) => l.statement === 'entities/pageByKey')!.fields![0]).toEqual({ nodeProps: null, relProps: null });
+    type Programme = { activitiesConnection: { nodes: { node: Record<string, unknown>; relationship: Record<string, unknown> }[] } };
+    const withoutExtras = (data: unknown) =>
+      (data as { workProgrammes: { nodes: Programme[] } }).workProgrammes.nodes.map((p) => ({
+        ...p,
+        activitiesConnection: {
+          ...p.activitiesConnection,
+          nodes: p.activitiesConnection.nodes.map(
+            ({ node: { targetContributions: _, ...node }, relationship: { properties: __, ...relationship } }) => ({
+              node,
+              relationship,
+            }),
+          ),
+        },
+      }));
+    const shown = withoutExtras(projected.data);
+    expect(shown.flatMap((p) => p.activitiesConnection.nodes).length).toBeGreaterThan(5);
+    expect(withoutExtras(whole.data)).toEqual(shown);
   });
 
   it('a lookup of a few scalars reads three properties', async () => {

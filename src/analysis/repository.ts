@@ -149,7 +149,7 @@ export class AnalysisRepository {
       { ids, ...prefetchParams(lookup.prefetch), props: lookup.props, ...contributionParams(contributions) },
       this.stats,
     );
-    const targets = prefetched(rows, lookup.props);
+    const targets = prefetched(rows, lookup.props, lookup.prefetch);
     return new Map(
       targets.map((target, i) => [
         target.node.id,

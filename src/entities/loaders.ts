@@ -12,10 +12,14 @@ export interface LinkOptions {
   /** Property of the other end to order by, then key; null: by relationship type, then key. */
   orderBy: string | null;
   limit: number;
+  /** What the query reads of the entities at the other end (null: every property). */
+  nodeProps: Projection;
+  /** What the query reads of the relationships (null: every property). */
+  relProps: Projection;
 }
 
-/** Which links to count: the same choice as LinkOptions, order and limit aside. */
-export type LinkCountOptions = Omit<LinkOptions, 'orderBy' | 'limit'>;
+/** Which links to count: the same choice as LinkOptions, order, limit and what is read aside. */
+export type LinkCountOptions = Omit<LinkOptions, 'orderBy' | 'limit' | 'nodeProps' | 'relProps'>;
 
 export function entityLoaders(repository: EntityRepository) {
   return {

@@ -73,9 +73,10 @@ export type PrefetchedRawRow = { node: EntityRow | null; values: unknown[] | nul
  */
 export type Projection = readonly string[] | null;
 
-const linkOf = (id: string, r: RawLink): LinkRow => ({
-  node: r.node,
-  relationship: { type: r.type, from: r.from, to: r.to, rel: r.rel },
+/** A link as Cypher returned it, its entity and relationship read through the projections of `options`. */
+const linkOf = (id: string, r: RawLink, options: Pick<LinkOptions, 'nodeProps' | 'relProps'>): LinkRow => ({
+  node: asAsked(r.node, options.nodeProps),
+  relationship: { type: r.type, from: r.from, to: r.to, rel: asAsked(r.rel, options.relProps) },
   direction: r.from === id ? 'OUT' : 'IN',
 });
 
@@ -101,10 +102,10 @@ export function asAsked<T = EntityRow>(read: unknown, props: Projection): T {
   return row as T;
 }
 
-export const prefetched = (rows: PrefetchedRawRow[], props: Projection): PrefetchedRow[] =>
+export const prefetched = (rows: PrefetchedRawRow[], props: Projection, prefetch: Prefetch): PrefetchedRow[] =>
   rows.map((r) => {
     const node = rowOf(r, props);
-    return { node, links: r.links.map((list) => list.map((link) => linkOf(node.id, link))), counts: r.counts };
+    return { node, links: r.links.map((list, i) => list.map((link) => linkOf(node.id, link, prefetch.fields[i]!))), counts: r.counts };
   });
 
 /** A prefetch as Cypher takes it (limits as integers). */
@@ -129,21 +130,25 @@ export class EntityRepository {
 
   /** Entities by key (their `props`, or all), each with what `prefetch` asks, in one round trip. */
   async byIdsWithPrefetch(ids: readonly string[], prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
-    return prefetched(await this.db.read<PrefetchedRawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(
+      await this.db.read<PrefetchedRawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats),
+      props,
+      prefetch,
+    );
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
   async links(ids: readonly string[], options: LinkOptions): Promise<Map<string, LinkRow[]>> {
-    const { direction, types, kind, orderBy, limit } = options;
-    const rows = await this.db.read<{ id: string; type: string; from: string; to: string; rel: RelationshipRow['rel']; node: EntityRow }>(
+    const { direction, types, kind, orderBy, limit, nodeProps, relProps } = options;
+    const rows = await this.db.read<{ id: string } & RawLink>(
       'entities/links',
-      { ids, choice: { direction, types, kind }, orderBy, limit: neo4j.int(limit) },
+      { ids, choice: { direction, types, kind }, orderBy, limit: neo4j.int(limit), nodeProps, relProps },
       this.stats,
     );
     const byId = new Map<string, LinkRow[]>();
     for (const r of rows) {
       const list = byId.get(r.id) ?? [];
-      list.push(linkOf(r.id, r));
+      list.push(linkOf(r.id, r, options));
       byId.set(r.id, list);
     }
     return byId;
@@ -168,7 +173,11 @@ export class EntityRepository {
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
     const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
-    return prefetched(await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(
+      await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats),
+      props,
+      prefetch,
+    );
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
@@ -190,7 +199,11 @@ export class EntityRepository {
       beforeName: before?.name ?? '\u{10FFFF}',
       limit: neo4j.int(limit),
     };
-    return prefetched(await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats), props);
+    return prefetched(
+      await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats),
+      props,
+      prefetch,
+    );
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

@@ -52,14 +52,59 @@ export function loadLinks(ctx: RequestContext, id: string, options: LinkOptions)
   return ctx.loaders.links.load({ id, options });
 }
 
-/** What the links of a relationship field are: ordered and cut by Cypher, as declared. */
-function fieldLinkOptions(ctx: RequestContext, field: RelationshipFieldSpec, first?: number | null): LinkOptions {
+/** What the links of a relationship field are: ordered and cut by Cypher, as declared; read as `reads` says. */
+function fieldLinkOptions(ctx: RequestContext, field: RelationshipFieldSpec, first: number | null | undefined, reads: LinkReads): LinkOptions {
   const limit = field.max ?? pageSize(ctx.config.limits.maxPageSize, 'first', first, field.first ?? RELATIONSHIP_FIELD_FIRST);
-  return { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit };
+  return { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit, ...reads };
 }
 
-function relationshipFieldLinks(ctx: RequestContext, row: EntityRow, field: RelationshipFieldSpec, first?: number | null) {
-  return loadLinks(ctx, row.id, fieldLinkOptions(ctx, field, first));
+/** Which links to count for a list: the same choice, whatever their order and what is read of them. */
+const countedOf = ({ direction, types, kind }: Omit<LinkOptions, 'limit'>): LinkCountOptions => ({ direction, types, kind });
+
+/** What a query reads of links: of the entities at the other end and of the relationships (null: all). */
+export interface LinkReads {
+  nodeProps: Projection;
+  relProps: Projection;
+}
+
+/** Links read whole: for a caller that cannot tell what its query reads. */
+const WHOLE_LINKS: LinkReads = { nodeProps: null, relProps: null };
+
+/** Where a link sits below a relationship field: in a list of links, a connection's nodes, or its edges. */
+const LINK_PATHS: readonly (readonly string[])[] = [[], ['nodes'], ['edges', 'node']];
+
+/**
+ * What the query reads of the links below a relationship field (`namesAt`: the names of the fields it
+ * selects at a path below the field): of the entities at the other end (of `target`, or of any kind) and
+ * of the relationships, so a list of activities' names does not bring every quote and citation of each.
+ */
+function linkReads(model: Model, target: string | null, namesAt: (path: readonly string[]) => Set<string>): LinkReads {
+  const spec = target === null ? undefined : model.labels.find((l) => l.label === target);
+  const nodeReads = (asked: Set<string>) =>
+    spec ? projectionOf(shapeOf(model, spec), asked) : readsOf(new Set(Object.keys(model.common)), {}, asked);
+  return {
+    nodeProps: projectionUnion(...LINK_PATHS.map((path) => nodeReads(namesAt([...path, 'node'])))),
+    relProps: projectionUnion(...LINK_PATHS.map((path) => relationshipReads(namesAt, [...path, 'relationship'], []))),
+  };
+}
+
+/**
+ * What the query of the current field (a relationship field, or `links`) reads of its links. A field with a
+ * view of its own (src/entities/views.ts: a listing's appendix, a donor's recipient) reads them whole.
+ */
+function readsBelow(model: Model, field: RelationshipFieldSpec | null, info: GraphQLResolveInfo | undefined): LinkReads {
+  if (!info || field?.view) return WHOLE_LINKS;
+  return linkReads(model, field?.target ?? null, (path) => selectedFieldNames(info, path));
+}
+
+function relationshipFieldLinks(
+  ctx: RequestContext,
+  row: EntityRow,
+  field: RelationshipFieldSpec,
+  first: number | null | undefined,
+  reads: LinkReads,
+) {
+  return loadLinks(ctx, row.id, fieldLinkOptions(ctx, field, first, reads));
 }
 
 /** The field names a query asks of the entities a lookup or a page returns (at these paths below the field). */
@@ -90,8 +135,14 @@ function connectionOptions(field: RelationshipFieldSpec) {
  * keep their own batched statement. A field whose arguments are wrong is left to its own resolver, which
  * reports the error at its path.
  */
-function prefetchPlan(ctx: RequestContext, spec: LabelSpec, info: GraphQLResolveInfo | undefined, paths: readonly (readonly string[])[]): Prefetch {
+function prefetchPlan(
+  ctx: RequestContext,
+  shape: EntityShape,
+  info: GraphQLResolveInfo | undefined,
+  paths: readonly (readonly string[])[],
+): Prefetch {
   if (!info) return NOTHING_PREFETCHED;
+  const { model, spec } = shape;
   const fields = new Map<string, LinkOptions>();
   const counts = new Map<string, LinkCountOptions>();
   const max = ctx.config.limits.maxPageSize;
@@ -100,24 +151,27 @@ function prefetchPlan(ctx: RequestContext, spec: LabelSpec, info: GraphQLResolve
     const plain = spec.api.fields[selected.name];
     const paged = selected.name.endsWith('Connection') ? spec.api.fields[selected.name.slice(0, -'Connection'.length)] : undefined;
     // A connection's first page: what positionPage fetches (one more than its size, to know whether there is a next).
+    // The same options, in the same order, as the field's resolver will ask its loaders for.
+    const reads = (field: RelationshipFieldSpec | null) => (field?.view ? WHOLE_LINKS : linkReads(model, field?.target ?? null, selected.namesAt));
     const firstPage = (options: Omit<LinkOptions, 'limit'>, defaultSize: number) => {
       if (args.after != null || args.last != null || args.before != null) return;
-      const { orderBy: _, ...counted } = options;
-      const fetched = { ...options, limit: pageSize(max, 'first', args.first, defaultSize) + 1 };
+      const counted = countedOf(options);
+      const { nodeProps, relProps, ...choice } = options;
+      const fetched = { ...choice, limit: pageSize(max, 'first', args.first, defaultSize) + 1, nodeProps, relProps };
       fields.set(JSON.stringify(fetched), fetched);
       if (selected.below.has('totalCount')) counts.set(JSON.stringify(counted), counted);
     };
     try {
       if (plain) {
-        const options = fieldLinkOptions(ctx, plain, args.first);
+        const options = fieldLinkOptions(ctx, plain, args.first, reads(plain));
         fields.set(JSON.stringify(options), options);
       } else if (paged && isPaged(paged)) {
-        firstPage(connectionOptions(paged), paged.first ?? RELATIONSHIP_FIELD_FIRST);
+        firstPage({ ...connectionOptions(paged), ...reads(paged) }, paged.first ?? RELATIONSHIP_FIELD_FIRST);
       } else if (selected.name === 'links') {
-        const options = { ...anyLinkOptions(args), limit: pageSize(max, 'first', args.first, LINKS_FIRST) };
+        const options = { ...anyLinkOptions(args), limit: pageSize(max, 'first', args.first, LINKS_FIRST), ...reads(null) };
         fields.set(JSON.stringify(options), options);
       } else if (selected.name === 'linksConnection') {
-        firstPage(anyLinkOptions(args), LINKS_FIRST);
+        firstPage({ ...anyLinkOptions(args), ...reads(null) }, LINKS_FIRST);
       }
     } catch {
       // a bad `first`: the field's resolver reports it
@@ -128,6 +182,7 @@ function prefetchPlan(ctx: RequestContext, spec: LabelSpec, info: GraphQLResolve
 
 /** A label as the engine reads it: its declaration and every property its rows may have (common ones too). */
 export interface EntityShape {
+  model: Model;
   spec: LabelSpec;
   properties: ReadonlySet<string>;
 }
@@ -138,7 +193,7 @@ const shapes = new WeakMap<LabelSpec, EntityShape>();
 export function shapeOf(model: Model, spec: LabelSpec): EntityShape {
   let shape = shapes.get(spec);
   if (!shape) {
-    shape = { spec, properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]) };
+    shape = { model, spec, properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]) };
     shapes.set(spec, shape);
   }
   return shape;
@@ -206,13 +261,18 @@ const RELATIONSHIP_FIELD_PROPERTIES: Record<string, readonly string[] | null> = 
  * citations, and their quotes only when a citation's quote is asked.
  */
 export function relationshipProjectionAt(info: GraphQLResolveInfo, path: readonly string[], needs: readonly string[]): Projection {
+  return relationshipReads((at) => selectedFieldNames(info, at), path, needs);
+}
+
+/** relationshipProjectionAt over any selection (`namesAt`: the names of the fields selected at a path). */
+function relationshipReads(namesAt: (path: readonly string[]) => Set<string>, path: readonly string[], needs: readonly string[]): Projection {
   const reads = new Set(['id', ...needs]);
-  for (const name of selectedFieldNames(info, path)) {
+  for (const name of namesAt(path)) {
     const properties = RELATIONSHIP_FIELD_PROPERTIES[name];
     if (!properties) return null;
     for (const property of properties) reads.add(property);
   }
-  if (selectedFieldNames(info, [...path, 'provenance', 'citations']).has('quote')) reads.add('quotes');
+  if (namesAt([...path, 'provenance', 'citations']).has('quote')) reads.add('quotes');
   return [...reads];
 }
 
@@ -247,9 +307,10 @@ function prime(ctx: RequestContext, row: PrefetchedRow, plan: Prefetch, whole: b
  * key identifies an item); the whole list's count comes from one batched statement.
  */
 function linksPage(ctx: RequestContext, id: string, options: Omit<LinkOptions, 'limit'>, args: PositionPageArgs, defaultSize: number) {
-  const { orderBy: _, ...counted } = options; // the same key as a prefetched count (prefetchPlan)
+  const counted = countedOf(options); // the same key as a prefetched count (prefetchPlan)
+  const { nodeProps, relProps, ...choice } = options;
   return positionPage<LinkRow>(args, ctx.config.limits.maxPageSize, defaultSize, {
-    fetch: (limit) => loadLinks(ctx, id, { ...options, limit }),
+    fetch: (limit) => loadLinks(ctx, id, { ...choice, limit, nodeProps, relProps }),
     count: () => ctx.loaders.linkCounts.load({ id, options: counted }),
     identity: (link) => String(link.relationship.rel.id),
   });
@@ -410,7 +471,7 @@ export async function listPage(
   const readAscending = backward === (args.direction === 'DESC');
   const paths = [['nodes'], ['edges', 'node']];
   const asked = askedOf(info, paths);
-  const plan = prefetchPlan(ctx, spec, info, paths);
+  const plan = prefetchPlan(ctx, shape, info, paths);
   const props = projectionOf(shape, asked);
   const fetched = readAscending
     ? await ctx.entities.page(label, filter, order, cursor, size + 1, plan, props)
@@ -446,7 +507,7 @@ export async function lookup(
   const [argument, key] =
     args.id !== null && args.id !== undefined ? ['id', keyOfGlobalId('id', args.id, label)] : ['key', checkKey('key', args.key)!];
   // The properties and the relationship fields asked of it, in one round trip.
-  const options = { prefetch: prefetchPlan(ctx, spec, info, [[]]), props: projectionOf(shape, askedOf(info, [[]])) };
+  const options = { prefetch: prefetchPlan(ctx, shape, info, [[]]), props: projectionOf(shape, askedOf(info, [[]])) };
   const read: LookupRead = (info && companion?.(ctx, info)) || ((id, o) => ctx.loaders.entityAsAsked.load({ id, options: o }));
   const found = await read(key, options);
   if (!found || found.node.kind !== label) throw notFound(argument, key);
@@ -461,22 +522,35 @@ function citationsOf(row: ProvenanceRow): CitationRow[] {
 }
 
 /** The fields every entity type shares. */
-const entityFields = {
+const entityFields = (model: Model) => ({
   id: (row: EntityRow) => toGlobalId(row.kind, row.id),
   key: (row: EntityRow) => row.id,
   kind: (row: EntityRow) => kindOf(row.kind),
   provenance: (row: EntityRow) => row,
   firstLoadedAt: (row: EntityRow) => row.firstLoadedAt ?? null,
   changedAt: (row: EntityRow) => row.changedAt ?? null,
-  links: (row: EntityRow, args: { types?: string[] | null; direction?: Dir | null; first?: number | null }, ctx: RequestContext) =>
-    loadLinks(ctx, row.id, { ...anyLinkOptions(args), limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST) }),
-  linksConnection: (row: EntityRow, args: PositionPageArgs & { types?: string[] | null; direction?: Dir | null }, ctx: RequestContext) =>
-    linksPage(ctx, row.id, anyLinkOptions(args), args, LINKS_FIRST),
-};
+  links: (
+    row: EntityRow,
+    args: { types?: string[] | null; direction?: Dir | null; first?: number | null },
+    ctx: RequestContext,
+    info?: GraphQLResolveInfo,
+  ) =>
+    loadLinks(ctx, row.id, {
+      ...anyLinkOptions(args),
+      limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST),
+      ...readsBelow(model, null, info),
+    }),
+  linksConnection: (
+    row: EntityRow,
+    args: PositionPageArgs & { types?: string[] | null; direction?: Dir | null },
+    ctx: RequestContext,
+    info?: GraphQLResolveInfo,
+  ) => linksPage(ctx, row.id, { ...anyLinkOptions(args), ...readsBelow(model, null, info) }, args, LINKS_FIRST),
+});
 
 /** Resolvers of one label: shared fields, enum and list properties, relationship fields. */
-function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
-  const resolvers: Record<string, Resolver> = { ...entityFields };
+function typeResolvers(model: Model, spec: LabelSpec): Record<string, Resolver> {
+  const resolvers: Record<string, Resolver> = { ...entityFields(model) };
   for (const [name, property] of Object.entries(spec.properties)) {
     if (property.type.kind === 'enum' && property.type.graphqlName !== 'String') {
       resolvers[name] = (row: EntityRow) => toEnum(Reflect.get(row, name));
@@ -490,11 +564,12 @@ function typeResolvers(spec: LabelSpec): Record<string, Resolver> {
     }
   }
   for (const [name, field] of Object.entries(spec.api.fields)) {
-    resolvers[name] = (row: EntityRow, args: { first?: number | null }, ctx: RequestContext) => relationshipFieldLinks(ctx, row, field, args.first);
+    resolvers[name] = (row: EntityRow, args: { first?: number | null }, ctx: RequestContext, info?: GraphQLResolveInfo) =>
+      relationshipFieldLinks(ctx, row, field, args.first, readsBelow(model, field, info));
     if (isPaged(field)) {
       const options = connectionOptions(field);
-      resolvers[connectionFieldOf(name)] = (row: EntityRow, args: PositionPageArgs, ctx: RequestContext) =>
-        linksPage(ctx, row.id, options, args, field.first ?? RELATIONSHIP_FIELD_FIRST);
+      resolvers[connectionFieldOf(name)] = (row: EntityRow, args: PositionPageArgs, ctx: RequestContext, info?: GraphQLResolveInfo) =>
+        linksPage(ctx, row.id, { ...options, ...readsBelow(model, field, info) }, args, field.first ?? RELATIONSHIP_FIELD_FIRST);
     }
   }
   return resolvers;
@@ -571,7 +646,7 @@ export function modelResolvers(model: Model, companions: LookupCompanions = {}):
     ...relationshipResolvers,
   };
   for (const spec of model.labels) {
-    resolvers[spec.label] = typeResolvers(spec);
+    resolvers[spec.label] = typeResolvers(model, spec);
     resolvers[`${spec.label}Connection`] = groupingsOf(model, spec).length > 0 ? groupedConnectionResolvers : connectionResolvers;
     for (const field of Object.values(spec.api.fields)) if (isPaged(field)) resolvers[`${itemTypeOf(field)}Connection`] = connectionResolvers;
   }

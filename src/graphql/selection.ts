@@ -29,8 +29,8 @@ function fieldsOf(
   }
 }
 
-function setsAt(info: GraphQLResolveInfo, path: readonly string[]): SelectionSetNode[] {
-  let sets = info.fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
+function setsAt(info: GraphQLResolveInfo, path: readonly string[], fieldNodes: readonly FieldNode[] = info.fieldNodes): SelectionSetNode[] {
+  let sets = fieldNodes.flatMap((node) => (node.selectionSet ? [node.selectionSet] : []));
   for (const name of path) {
     const next: SelectionSetNode[] = [];
     fieldsOf(sets, info, name, next);
@@ -52,6 +52,8 @@ export interface SelectedField {
   args: Record<string, unknown>;
   /** Names of the fields selected below it. */
   below: Set<string>;
+  /** Names of the fields selected at `path` below it, as selectedFieldNames gives them in its resolver. */
+  namesAt(path: readonly string[]): Set<string>;
 }
 
 /**
@@ -65,11 +67,21 @@ export function selectedFields(info: GraphQLResolveInfo, path: readonly string[]
   const definitions = type.getFields();
   const nodes: FieldNode[] = [];
   fieldsOf(setsAt(info, path), info, null, nodes, true);
-  return nodes.flatMap((node) => {
+  // The nodes of one response key are one field to the resolver (graphql-js merges them, same arguments).
+  const byKey = new Map<string, FieldNode[]>();
+  for (const node of nodes) {
+    const key = node.alias?.value ?? node.name.value;
+    byKey.set(key, [...(byKey.get(key) ?? []), node]);
+  }
+  return [...byKey.values()].flatMap((same) => {
+    const node = same[0]!;
     const definition = definitions[node.name.value];
     if (!definition) return [];
-    const below = new Set<string>();
-    if (node.selectionSet) fieldsOf([node.selectionSet], info, null, below);
-    return [{ name: node.name.value, args: getArgumentValues(definition, node, info.variableValues), below }];
+    const namesAt = (below: readonly string[]) => {
+      const names = new Set<string>();
+      fieldsOf(setsAt(info, below, same), info, null, names);
+      return names;
+    };
+    return [{ name: node.name.value, args: getArgumentValues(definition, node, info.variableValues), below: namesAt([]), namesAt }];
   });
 }

@@ -89,12 +89,18 @@ function linkReads(model: Model, target: string | null, namesAt: (path: readonly
 }
 
 /**
- * What the query of the current field (a relationship field, or `links`) reads of its links. A field with a
- * view of its own (src/entities/views.ts: a listing's appendix, a donor's recipient) reads them whole.
+ * What a query reads of the links of a relationship field (null: `links`), given the names it selects
+ * below the field (none: it cannot tell). A field with a view of its own (src/entities/views.ts: a
+ * listing's appendix, a donor's recipient) reads them whole.
  */
+function fieldLinkReads(model: Model, field: RelationshipFieldSpec | null, namesAt?: (path: readonly string[]) => Set<string>): LinkReads {
+  if (!namesAt || field?.view) return WHOLE_LINKS;
+  return linkReads(model, field?.target ?? null, namesAt);
+}
+
+/** What the query of the current field (a relationship field, or `links`) reads of its links. */
 function readsBelow(model: Model, field: RelationshipFieldSpec | null, info: GraphQLResolveInfo | undefined): LinkReads {
-  if (!info || field?.view) return WHOLE_LINKS;
-  return linkReads(model, field?.target ?? null, (path) => selectedFieldNames(info, path));
+  return fieldLinkReads(model, field, info && ((path) => selectedFieldNames(info, path)));
 }
 
 function relationshipFieldLinks(
@@ -152,7 +158,7 @@ function prefetchPlan(
     const paged = selected.name.endsWith('Connection') ? spec.api.fields[selected.name.slice(0, -'Connection'.length)] : undefined;
     // A connection's first page: what positionPage fetches (one more than its size, to know whether there is a next).
     // The same options, in the same order, as the field's resolver will ask its loaders for.
-    const reads = (field: RelationshipFieldSpec | null) => (field?.view ? WHOLE_LINKS : linkReads(model, field?.target ?? null, selected.namesAt));
+    const reads = (field: RelationshipFieldSpec | null) => fieldLinkReads(model, field, selected.namesAt);
     const firstPage = (options: Omit<LinkOptions, 'limit'>, defaultSize: number) => {
       if (args.after != null || args.last != null || args.before != null) return;
       const counted = countedOf(options);
@@ -187,14 +193,16 @@ export interface EntityShape {
   properties: ReadonlySet<string>;
 }
 
-const shapes = new WeakMap<LabelSpec, EntityShape>();
+const shapes = new WeakMap<Model, WeakMap<LabelSpec, EntityShape>>();
 
-/** The shape of a label, built once per declaration. */
+/** The shape of a label, built once per declaration (per model: a test's model may share a label's spec). */
 export function shapeOf(model: Model, spec: LabelSpec): EntityShape {
-  let shape = shapes.get(spec);
+  const ofModel = shapes.get(model) ?? new WeakMap<LabelSpec, EntityShape>();
+  shapes.set(model, ofModel);
+  let shape = ofModel.get(spec);
   if (!shape) {
     shape = { model, spec, properties: new Set([...Object.keys(model.common), ...Object.keys(spec.properties)]) };
-    shapes.set(spec, shape);
+    ofModel.set(spec, shape);
   }
   return shape;
 }

@@ -70,6 +70,18 @@ export interface ServerOptions {
   unhealthy?: () => string | undefined;
 }
 
+/** A request's context: its reads under the operation's budget (time, answer size, a client that hangs up). */
+export function requestContext(
+  config: Config,
+  db: GraphReader,
+  response: http.ServerResponse,
+  receivedAt: number,
+  requestId: string,
+): RequestContext {
+  const budget = new OperationBudget(config.limits, response, receivedAt);
+  return withBudget(createContext(budget.reader(db), config, requestId), budget);
+}
+
 export async function createServer(config: Config, db: GraphReader, options: ServerOptions = {}): Promise<ApiServer> {
   const model = options.model ?? MODEL;
   const typeDefs = model === MODEL ? servedTypeDefs : typeDefsFor(model);
@@ -160,10 +172,7 @@ export async function createServer(config: Config, db: GraphReader, options: Ser
     notModified(dataVersion),
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
-        const budget = new OperationBudget(config.limits, res, Number(res.locals.receivedAt));
-        return withBudget(createContext(budget.reader(db), config, String(res.locals.requestId)), budget);
-      },
+      context: async ({ res }) => requestContext(config, db, res, Number(res.locals.receivedAt), String(res.locals.requestId)),
     }),
   );
 

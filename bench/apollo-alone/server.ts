@@ -11,9 +11,7 @@ import http from 'node:http';
 import { HeaderMap } from '@apollo/server';
 import { loadConfig } from '../../src/config.js';
 import { Database } from '../../src/db/database.js';
-import { OperationBudget, withBudget } from '../../src/graphql/budget.js';
-import { createContext } from '../../src/graphql/context.js';
-import { createServer } from '../../src/server.js';
+import { createServer, requestContext } from '../../src/server.js';
 
 const config = loadConfig(process.env);
 const db = new Database({ uri: process.env.NEO4J_URI!, database: config.neo4jDatabase, queryTimeoutMs: config.limits.queryTimeoutMs });
@@ -29,10 +27,7 @@ const server = http.createServer((req, res) => {
       for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value);
       const answer = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'POST', headers, search: '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) },
-        context: async () => {
-          const budget = new OperationBudget(config.limits, res, receivedAt);
-          return withBudget(createContext(budget.reader(db), config, randomUUID()), budget);
-        },
+        context: async () => requestContext(config, db, res, receivedAt, randomUUID()),
       });
       for (const [name, value] of answer.headers) res.setHeader(name, value);
       res.statusCode = answer.status ?? 200;

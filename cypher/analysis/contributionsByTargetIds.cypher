@@ -3,5 +3,5 @@
 UNWIND $ids AS id
 MATCH (t:AichiTarget {id: id})
 {{targetContributions}}
-RETURN t.id AS id, CASE WHEN $asked.activity IS NULL THEN properties(a) ELSE [k IN $asked.activity | a[k]] END AS activity,
+RETURN t.id AS id, {{activityAsAsked}} AS activity,
   t.id AS targetId, {{contributionAsAsked}}

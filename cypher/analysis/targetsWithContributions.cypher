@@ -8,7 +8,7 @@ CALL (n) {
   // ×1000 (an Entity has less than one on average) and walks from the activities, not from the target.
   MATCH (t:AichiTarget {id: n.id})
   {{targetContributions}}
-  WITH c, CASE WHEN $asked.activity IS NULL THEN properties(a) ELSE [k IN $asked.activity | a[k]] END AS activity,
+  WITH c, {{activityAsAsked}} AS activity,
     t.id AS targetId, {{contributionAsAsked}}
   ORDER BY c.rank
   RETURN collect({activity: activity, targetId: targetId, via: via, foundation: foundation, steps: steps, plan: plan,

@@ -283,7 +283,6 @@ export class Database implements GraphReader {
   }
 }
 
-/** Settles like `work`, or rejects once `ms` have passed (ClientDeadlineError) or `signal` aborts (its reason). */
 /**
  * Starts a driver call without the call-site stack the driver captures and formats for every result, only
  * to decorate an error that rarely comes: with source maps on (npm start), formatting it took a quarter of
@@ -299,6 +298,7 @@ function withoutCallSiteStack<R>(start: () => R): R {
   }
 }
 
+/** Settles like `work`, or rejects once `ms` have passed (ClientDeadlineError) or `signal` aborts (its reason). */
 function withDeadline<T>(work: Promise<T>, ms: number, signal?: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => finish(() => reject(signal!.reason));

@@ -1,6 +1,6 @@
 /** Entities and their relationships: each function is one Cypher round trip for a whole batch. */
 import neo4j from 'neo4j-driver';
-import type { GraphReader, QueryStats } from '../db/database.js';
+import type { GraphReader, Params, QueryStats } from '../db/database.js';
 import type { LinkCountOptions, LinkOptions } from './loaders.js';
 import type { EntityRow, LinkRow, RelationshipRow } from './rows.js';
 
@@ -128,13 +128,18 @@ export class EntityRepository {
     return new Map(rows.map((r) => [r.node.id, r.node]));
   }
 
-  /** Entities by key (their `props`, or all), each with what `prefetch` asks, in one round trip. */
-  async byIdsWithPrefetch(ids: readonly string[], prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
+  /** A statement that returns {{projection}} and {{prefetched}}: its entities as `props` and `prefetch` ask. */
+  private async readPrefetched(statement: string, params: Params, prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
     return prefetched(
-      await this.db.read<PrefetchedRawRow>('entities/byIds', { ids, ...prefetchParams(prefetch), props }, this.stats),
+      await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats),
       props,
       prefetch,
     );
+  }
+
+  /** Entities by key (their `props`, or all), each with what `prefetch` asks, in one round trip. */
+  async byIdsWithPrefetch(ids: readonly string[], prefetch: Prefetch, props: Projection): Promise<PrefetchedRow[]> {
+    return this.readPrefetched('entities/byIds', { ids }, prefetch, props);
   }
 
   /** Links of many entities in one round trip, grouped by entity key. */
@@ -173,11 +178,7 @@ export class EntityRepository {
   ): Promise<PrefetchedRow[]> {
     const statement = order === 'KEY' ? 'entities/pageByKey' : 'entities/pageByName';
     const params = { kind, ...filterParams(filter), afterKey: after?.key ?? '', afterName: after?.name ?? '', limit: neo4j.int(limit) };
-    return prefetched(
-      await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats),
-      props,
-      prefetch,
-    );
+    return this.readPrefetched(statement, params, prefetch, props);
   }
 
   /** The page (limit rows) before a keyset, nearest first: the caller reverses it. No keyset: the last rows. */
@@ -199,11 +200,7 @@ export class EntityRepository {
       beforeName: before?.name ?? '\u{10FFFF}',
       limit: neo4j.int(limit),
     };
-    return prefetched(
-      await this.db.read<PrefetchedRawRow>(statement, { ...params, ...prefetchParams(prefetch), props }, this.stats),
-      props,
-      prefetch,
-    );
+    return this.readPrefetched(statement, params, prefetch, props);
   }
 
   async count(kind: string, filter: EntityFilter): Promise<number> {

@@ -4,7 +4,7 @@
  * src/model/model.ts, the same one the SDL is generated from (src/model/sdl.ts), so a field and its
  * arguments exist in both or in neither. Relationships, provenance and citations are resolved here too.
  */
-import type { GraphQLResolveInfo } from 'graphql';
+import type { FieldNode, GraphQLResolveInfo } from 'graphql';
 import type { RequestContext } from '../graphql/context.js';
 import { selectedFieldNames, selectedFields } from '../graphql/selection.js';
 import { checkDateTime, checkKey, keyOfGlobalId, pageSize } from '../graphql/args.js';
@@ -55,8 +55,22 @@ export function loadLinks(ctx: RequestContext, id: string, options: LinkOptions)
 /** What the links of a relationship field are: ordered and cut by Cypher, as declared; read as `reads` says. */
 function fieldLinkOptions(ctx: RequestContext, field: RelationshipFieldSpec, first: number | null | undefined, reads: LinkReads): LinkOptions {
   const limit = field.max ?? pageSize(ctx.config.limits.maxPageSize, 'first', first, field.first ?? RELATIONSHIP_FIELD_FIRST);
-  return { direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, limit, ...reads };
+  return withLimit({ direction: field.direction, types: [...field.types], kind: field.target, orderBy: field.orderBy ?? null, ...reads }, limit);
 }
+
+/**
+ * Link options with their limit, their properties always in this order: the loaders key on their JSON, so
+ * the options a prefetch primes and those its field's resolver asks for must be spelled alike.
+ */
+const withLimit = ({ direction, types, kind, orderBy, nodeProps, relProps }: Omit<LinkOptions, 'limit'>, limit: number): LinkOptions => ({
+  direction,
+  types,
+  kind,
+  orderBy,
+  limit,
+  nodeProps,
+  relProps,
+});
 
 /** Which links to count for a list: the same choice, whatever their order and what is read of them. */
 const countedOf = ({ direction, types, kind }: Omit<LinkOptions, 'limit'>): LinkCountOptions => ({ direction, types, kind });
@@ -98,9 +112,18 @@ function fieldLinkReads(model: Model, field: RelationshipFieldSpec | null, names
   return linkReads(model, field?.target ?? null, namesAt);
 }
 
+/** readsBelow's answers by field in the query: each item of a list resolves it with the same field nodes. */
+const readsOfFieldNodes = new WeakMap<readonly FieldNode[], LinkReads>();
+
 /** What the query of the current field (a relationship field, or `links`) reads of its links. */
 function readsBelow(model: Model, field: RelationshipFieldSpec | null, info: GraphQLResolveInfo | undefined): LinkReads {
-  return fieldLinkReads(model, field, info && ((path) => selectedFieldNames(info, path)));
+  if (!info) return WHOLE_LINKS;
+  let reads = readsOfFieldNodes.get(info.fieldNodes);
+  if (!reads) {
+    reads = fieldLinkReads(model, field, (path) => selectedFieldNames(info, path));
+    readsOfFieldNodes.set(info.fieldNodes, reads);
+  }
+  return reads;
 }
 
 function relationshipFieldLinks(
@@ -162,8 +185,7 @@ function prefetchPlan(
     const firstPage = (options: Omit<LinkOptions, 'limit'>, defaultSize: number) => {
       if (args.after != null || args.last != null || args.before != null) return;
       const counted = countedOf(options);
-      const { nodeProps, relProps, ...choice } = options;
-      const fetched = { ...choice, limit: pageSize(max, 'first', args.first, defaultSize) + 1, nodeProps, relProps };
+      const fetched = withLimit(options, pageSize(max, 'first', args.first, defaultSize) + 1);
       fields.set(JSON.stringify(fetched), fetched);
       if (selected.below.has('totalCount')) counts.set(JSON.stringify(counted), counted);
     };
@@ -174,7 +196,7 @@ function prefetchPlan(
       } else if (paged && isPaged(paged)) {
         firstPage({ ...connectionOptions(paged), ...reads(paged) }, paged.first ?? RELATIONSHIP_FIELD_FIRST);
       } else if (selected.name === 'links') {
-        const options = { ...anyLinkOptions(args), limit: pageSize(max, 'first', args.first, LINKS_FIRST), ...reads(null) };
+        const options = withLimit({ ...anyLinkOptions(args), ...reads(null) }, pageSize(max, 'first', args.first, LINKS_FIRST));
         fields.set(JSON.stringify(options), options);
       } else if (selected.name === 'linksConnection') {
         firstPage({ ...anyLinkOptions(args), ...reads(null) }, LINKS_FIRST);
@@ -316,9 +338,8 @@ function prime(ctx: RequestContext, row: PrefetchedRow, plan: Prefetch, whole: b
  */
 function linksPage(ctx: RequestContext, id: string, options: Omit<LinkOptions, 'limit'>, args: PositionPageArgs, defaultSize: number) {
   const counted = countedOf(options); // the same key as a prefetched count (prefetchPlan)
-  const { nodeProps, relProps, ...choice } = options;
   return positionPage<LinkRow>(args, ctx.config.limits.maxPageSize, defaultSize, {
-    fetch: (limit) => loadLinks(ctx, id, { ...choice, limit, nodeProps, relProps }),
+    fetch: (limit) => loadLinks(ctx, id, withLimit(options, limit)),
     count: () => ctx.loaders.linkCounts.load({ id, options: counted }),
     identity: (link) => String(link.relationship.rel.id),
   });
@@ -543,11 +564,14 @@ const entityFields = (model: Model) => ({
     ctx: RequestContext,
     info?: GraphQLResolveInfo,
   ) =>
-    loadLinks(ctx, row.id, {
-      ...anyLinkOptions(args),
-      limit: pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST),
-      ...readsBelow(model, null, info),
-    }),
+    loadLinks(
+      ctx,
+      row.id,
+      withLimit(
+        { ...anyLinkOptions(args), ...readsBelow(model, null, info) },
+        pageSize(ctx.config.limits.maxPageSize, 'first', args.first, LINKS_FIRST),
+      ),
+    ),
   linksConnection: (
     row: EntityRow,
     args: PositionPageArgs & { types?: string[] | null; direction?: Dir | null },
